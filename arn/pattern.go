@@ -1,0 +1,326 @@
+package arn
+
+import (
+	"strings"
+
+	"github.com/lambdaiam/lambdaiam/internal/glob"
+)
+
+// ShortMode says how a Resource pattern with fewer than six colon-separated
+// parts (such as "arn:aws:lambda") is treated. AWS does not document it.
+type ShortMode uint8
+
+const (
+	// ShortPad pads the missing trailing parts with "*": "arn:aws:lambda"
+	// acts as "arn:aws:lambda:*:*:*". This is the default, and what
+	// identity-side policies are observed to do.
+	ShortPad ShortMode = iota
+	// ShortNoMatch makes the pattern match nothing (suggested for
+	// resource-based policies).
+	ShortNoMatch
+	// ShortError makes ParsePatternMode fail with CodeShortPattern
+	// (suggested for SCPs and RCPs).
+	ShortError
+)
+
+type patternKind uint8
+
+const (
+	patNone patternKind = iota
+	patAll
+	patTokens
+)
+
+// Pattern is a compiled Resource or NotResource pattern (rule M3). The zero
+// Pattern matches nothing. A Pattern is immutable and safe for concurrent
+// use.
+type Pattern struct {
+	src  string
+	kind patternKind
+	toks []glob.Token
+}
+
+// ParsePattern compiles a Resource pattern with the ShortPad mode. See
+// ParsePatternMode.
+func ParsePattern(s string) (Pattern, error) {
+	return ParsePatternMode(s, ShortPad)
+}
+
+// ParsePatternMode compiles s as a pattern of a policy's Resource or
+// NotResource element. The rules, in order:
+//
+//  1. "*" alone matches every string.
+//  2. Every other '*' and '?' is a wildcard and everything else is literal
+//     (policy variables are the caller's business: a "${" left in s is
+//     literal text).
+//  3. The pattern splits at its first five colons into six parts: "arn",
+//     partition, service, region, account and resource. A pattern with
+//     fewer parts is treated as mode says.
+//  4. In the first five parts, a '*' that is the last character of its part
+//     matches any run of characters, colons included; any other '*' matches
+//     a run of characters without ':'; '?' matches one character other than
+//     ':'.
+//  5. In the resource part, '*' matches any run of characters (':' and '/'
+//     included) and '?' any one character.
+//  6. The whole pattern is matched against the whole string,
+//     case-sensitively.
+//
+// The only error is a *ParseError with CodeShortPattern, under ShortError.
+func ParsePatternMode(s string, mode ShortMode) (Pattern, error) {
+	if s == "*" {
+		return Pattern{src: s, kind: patAll}, nil
+	}
+	p, ok := compile(glob.Parse(s), mode)
+	if !ok {
+		return Pattern{}, &ParseError{Input: s, Offset: len(s), Code: CodeShortPattern}
+	}
+	p.src = s
+	return p, nil
+}
+
+// MustParsePattern is like ParsePattern but panics on error. With the
+// default ShortPad mode it never fails; it exists for symmetry with
+// MustParse.
+func MustParsePattern(s string) Pattern {
+	p, err := ParsePattern(s)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// PatternFromTokens compiles a pattern that is already split into glob
+// tokens (Literal, Star and Quest), such as a Resource entry after policy
+// variable substitution, with the ShortPad mode. A Literal's text is
+// literal, but its colons separate parts as in ParsePatternMode; a single
+// Star token is the "*" that matches everything.
+func PatternFromTokens(toks []glob.Token) Pattern {
+	p, _ := PatternFromTokensMode(toks, ShortPad)
+	return p
+}
+
+// PatternFromTokensMode is PatternFromTokens with a ShortMode. The only
+// error is a *ParseError with CodeShortPattern, under ShortError; its Input
+// is the pattern text.
+func PatternFromTokensMode(toks []glob.Token, mode ShortMode) (Pattern, error) {
+	src := tokensText(toks)
+	if isStar(toks) {
+		return Pattern{src: src, kind: patAll}, nil
+	}
+	p, ok := compile(toks, mode)
+	if !ok {
+		return Pattern{}, &ParseError{Input: src, Offset: len(src), Code: CodeShortPattern}
+	}
+	p.src = src
+	return p, nil
+}
+
+func isStar(toks []glob.Token) bool {
+	return len(toks) == 1 && toks[0].Kind == glob.Star
+}
+
+// tokensText renders tokens as pattern text.
+func tokensText(toks []glob.Token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		switch t.Kind {
+		case glob.Literal:
+			b.WriteString(t.Text)
+		case glob.Star, glob.StarNoColon:
+			b.WriteByte('*')
+		default:
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
+func compile(toks []glob.Token, mode ShortMode) (Pattern, bool) {
+	pad := 5 - countColons(toks)
+	if pad > 0 {
+		switch mode {
+		case ShortNoMatch:
+			return Pattern{kind: patNone}, true
+		case ShortError:
+			return Pattern{}, false
+		}
+	}
+	return Pattern{kind: patTokens, toks: appendResourceTokens(make([]glob.Token, 0, len(toks)+2*max(pad, 0)), toks, pad)}, true
+}
+
+// countColons counts the colons in Literal tokens, up to 5.
+func countColons(toks []glob.Token) int {
+	n := 0
+	for _, t := range toks {
+		if t.Kind == glob.Literal {
+			if n += strings.Count(t.Text, ":"); n >= 5 {
+				return 5
+			}
+		}
+	}
+	return n
+}
+
+// appendResourceTokens appends toks to dst, followed by pad copies of
+// ":" "*", and applies rule 4 of ParsePatternMode to the appended tokens.
+func appendResourceTokens(dst, toks []glob.Token, pad int) []glob.Token {
+	start := len(dst)
+	dst = append(dst, toks...)
+	for ; pad > 0; pad-- {
+		dst = append(dst, glob.Token{Kind: glob.Literal, Text: ":"}, glob.Token{Kind: glob.Star})
+	}
+	colons := 0
+	for i := start; i < len(dst) && colons < 5; i++ {
+		switch dst[i].Kind {
+		case glob.Literal:
+			colons += strings.Count(dst[i].Text, ":")
+		case glob.Star:
+			if !colonFollows(dst[i+1:]) {
+				dst[i].Kind = glob.StarNoColon
+			}
+		case glob.Quest:
+			dst[i].Kind = glob.QuestNoColon
+		}
+	}
+	return dst
+}
+
+// colonFollows reports whether the text after a token starts with ':'.
+func colonFollows(rest []glob.Token) bool {
+	for _, t := range rest {
+		if t.Kind != glob.Literal {
+			return false
+		}
+		if t.Text != "" {
+			return t.Text[0] == ':'
+		}
+	}
+	return false
+}
+
+// Match reports whether the ARN (or any string) s matches p. It does not
+// allocate.
+func (p Pattern) Match(s string) bool {
+	switch p.kind {
+	case patAll:
+		return true
+	case patTokens:
+		return glob.MatchTokens(p.toks, s, false)
+	}
+	return false
+}
+
+// String returns the pattern's text as given to ParsePattern (or rendered
+// from the tokens given to PatternFromTokens).
+func (p Pattern) String() string { return p.src }
+
+// IsWildcard reports whether the pattern is exactly "*", the only Resource
+// that covers actions without a resource type (rule M3.4).
+func (p Pattern) IsWildcard() bool { return p.kind == patAll }
+
+// MatchPatternTokens reports whether s matches the pattern that toks form,
+// as PatternFromTokensMode(toks, mode) would compile it (ShortError acting
+// as ShortNoMatch). It does not allocate for up to 50 tokens, so it suits
+// Resource entries whose variables are substituted per request.
+func MatchPatternTokens(toks []glob.Token, s string, mode ShortMode) bool {
+	if isStar(toks) {
+		return true
+	}
+	pad := 5 - countColons(toks)
+	if pad > 0 && mode != ShortPad {
+		return false
+	}
+	var buf [60]glob.Token
+	return glob.MatchTokens(appendResourceTokens(buf[:0], toks, pad), s, false)
+}
+
+// ---------------------------------------------------------------------------
+// ArnLike and ArnEquals (rule M5).
+
+// split6 splits s at its first five colons; it reports false when s has
+// fewer than six parts.
+func split6(s string, parts *[6]string) bool {
+	for k := 0; k < 5; k++ {
+		c := strings.IndexByte(s, ':')
+		if c < 0 {
+			return false
+		}
+		parts[k] = s[:c]
+		s = s[c+1:]
+	}
+	parts[5] = s
+	return true
+}
+
+// MatchLike reports whether value matches pattern under the ArnLike and
+// ArnEquals condition operators, which behave identically:
+//
+//  1. Both are split at their first five colons into six components; if
+//     either has fewer than six, there is no match.
+//  2. Each component of value is matched against the same component of
+//     pattern on its own, anchored and case-sensitively, '*' matching any
+//     run of characters and '?' any one character. The sixth component
+//     keeps its colons, and a '*' there may span them.
+//
+// It does not allocate.
+func MatchLike(pattern, value string) bool {
+	var pp, vp [6]string
+	if !split6(pattern, &pp) || !split6(value, &vp) {
+		return false
+	}
+	for i := range pp {
+		if !glob.Match(pp[i], vp[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// MatchLikeTokens is MatchLike for a pattern already split into glob tokens
+// (a condition value after variable substitution): the colons of Literal
+// tokens separate the components, and Literal text is literal. It does not
+// allocate for up to 59 tokens.
+func MatchLikeTokens(toks []glob.Token, value string) bool {
+	var vp [6]string
+	if !split6(value, &vp) {
+		return false
+	}
+	var buf [64]glob.Token
+	comps := buf[:0]
+	var ends [6]int
+	k := 0
+	for _, t := range toks {
+		if t.Kind != glob.Literal || k == 5 {
+			comps = append(comps, t)
+			continue
+		}
+		text := t.Text
+		for k < 5 {
+			c := strings.IndexByte(text, ':')
+			if c < 0 {
+				break
+			}
+			if c > 0 {
+				comps = append(comps, glob.Token{Kind: glob.Literal, Text: text[:c]})
+			}
+			ends[k] = len(comps)
+			k++
+			text = text[c+1:]
+		}
+		if text != "" {
+			comps = append(comps, glob.Token{Kind: glob.Literal, Text: text})
+		}
+	}
+	if k < 5 {
+		return false
+	}
+	ends[5] = len(comps)
+	start := 0
+	for i, end := range ends {
+		if !glob.MatchTokens(comps[start:end], vp[i], false) {
+			return false
+		}
+		start = end
+	}
+	return true
+}
