@@ -15,9 +15,25 @@ import (
 type locator struct {
 	text   string
 	source string
+	origin origin
 	off    int // the cursor: text[:off] has been counted
 	line   int // line of off (0 before the first use)
 	col    int // column of off
+}
+
+// origin is where the text starts in its source (see WithOrigin); the
+// zero value means line 1, column 1.
+type origin struct{ line, col int }
+
+// shift moves a position in the text to its place in the source.
+func (o origin) shift(p Position) Position {
+	if o.line > 1 {
+		p.Line += o.line - 1
+	}
+	if p.Line == max(o.line, 1) && o.col > 1 {
+		p.Column += o.col - 1
+	}
+	return p
 }
 
 func (l *locator) pos(off int) Position {
@@ -38,7 +54,7 @@ func (l *locator) pos(off int) Position {
 		l.col += utf8.RuneCountInString(seg)
 	}
 	l.off = off
-	return Position{Source: l.source, Offset: off, Line: l.line, Column: l.col}
+	return l.origin.shift(Position{Source: l.source, Offset: off, Line: l.line, Column: l.col})
 }
 
 // Locate returns the position of the value that an RFC 6901 JSON Pointer
@@ -95,7 +111,7 @@ func (d *Document) Locate(pointer string) (Position, bool) {
 			rest = next
 		}
 	}
-	l := locator{text: d.text, source: d.source}
+	l := locator{text: d.text, source: d.source, origin: d.origin}
 	return l.pos(r.Index), true
 }
 

@@ -22,6 +22,7 @@ type config struct {
 	sizeLimit bool
 	envelope  Envelope
 	maxBytes  int
+	origin    origin
 }
 
 // WithKind sets the kind of policy being parsed; the default is
@@ -54,6 +55,15 @@ func WithSizeLimit() Option { return func(c *config) { c.sizeLimit = true } }
 // document, and their Source gets the suffix " (Policy)" or
 // " (URL-decoded)"; errors in the envelope itself refer to the input.
 func WithEnvelope(e Envelope) Option { return func(c *config) { c.envelope = e } }
+
+// WithOrigin says where the input starts in its source, for input cut out
+// of a larger file (a policy inside a case file, say): positions then give
+// the line and column in that file. Offsets still count bytes of the input
+// given to Parse. Positions inside an envelope (WithEnvelope) refer to the
+// inner document and are not moved.
+func WithOrigin(line, column int) Option {
+	return func(c *config) { c.origin = origin{line: line, col: column} }
+}
 
 // WithMaxBytes sets the maximum input size in bytes (n > 0); larger input
 // is rejected with the code "too-large" before it is parsed. The default

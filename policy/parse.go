@@ -117,7 +117,7 @@ func (p *parser) finish() error {
 		return nil
 	}
 	sort.SliceStable(p.errs, func(i, j int) bool { return p.errs[i].off < p.errs[j].off })
-	l := locator{text: p.loc.text, source: p.loc.source}
+	l := locator{text: p.loc.text, source: p.loc.source, origin: p.loc.origin}
 	out := make(ErrorList, 0, len(p.errs)+1)
 	for _, e := range p.errs {
 		pos := Position{Source: p.loc.source}
@@ -136,7 +136,7 @@ func (p *parser) finish() error {
 
 // setText makes text the text that positions refer to.
 func (p *parser) setText(text, source string) {
-	p.loc = locator{text: text, source: source}
+	p.loc = locator{text: text, source: source, origin: p.cfg.origin}
 }
 
 // parseText parses the policy document text.
@@ -150,6 +150,9 @@ func (p *parser) parseText(text string, env Envelope) *Document {
 	}
 	src = strings.TrimPrefix(src, " ")
 	p.setText(text, src)
+	if env != EnvelopeNone {
+		p.loc.origin = origin{} // positions are in the inner document
+	}
 	var bad []int
 	ok := p.lex(text, &bad)
 	for _, off := range bad {
@@ -170,6 +173,7 @@ func (p *parser) parseText(text string, env Envelope) *Document {
 	doc.Envelope = env
 	doc.text = text
 	doc.source = src
+	doc.origin = p.loc.origin
 	lim := SizeLimit(p.cfg.kind)
 	size, over := lim.measure(text)
 	doc.Size = size
@@ -178,7 +182,7 @@ func (p *parser) parseText(text string, env Envelope) *Document {
 		if lim.WhitespaceCounts {
 			ws = "whitespace counted"
 		}
-		p.add(over, "", CodeSizeLimit, fmt.Sprintf("policy is %d %s (%s), over the quota of %d %s (%s); it passes the quota here",
+		p.add(over, "", CodeSizeLimit, fmt.Sprintf("policy is %d %s (%s), over the quota of %d %s (%s); the text goes over it here",
 			size, lim.Unit(), ws, lim.Max, lim.Unit(), lim.Quota))
 	}
 	return doc

@@ -780,3 +780,39 @@ func TestAllocs(t *testing.T) {
 		})
 	}
 }
+
+// TestWithOrigin checks that positions of a policy cut out of a larger
+// file are given in that file's lines and columns.
+func TestWithOrigin(t *testing.T) {
+	text := "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"allow\",\n \"Action\": \"lambda:*\", \"Resource\": \"*\"}}"
+	tests := []struct {
+		name      string
+		line, col int
+		want      Position
+	}{
+		{"no origin", 0, 0, Position{Source: "f", Offset: 50, Line: 1, Column: 51}},
+		{"first line moves the column", 3, 10, Position{Source: "f", Offset: 50, Line: 3, Column: 60}},
+		{"origin at the start of a line", 7, 1, Position{Source: "f", Offset: 50, Line: 7, Column: 51}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse([]byte(text), WithSource("f"), WithOrigin(tt.line, tt.col))
+			list, ok := err.(ErrorList)
+			if !ok || len(list) != 1 {
+				t.Fatalf("err = %v, want one error", err)
+			}
+			if diff := cmp.Diff(tt.want, list[0].Pos); diff != "" {
+				t.Errorf("position (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// A later line is not moved sideways.
+	doc, err := Parse([]byte(strings.Replace(text, "allow", "Allow", 1)), WithSource("f"), WithOrigin(3, 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := doc.Locate("/Statement/Action")
+	if diff := cmp.Diff(Position{Source: "f", Offset: 70, Line: 4, Column: 12}, got); diff != "" {
+		t.Errorf("Locate (-want +got):\n%s", diff)
+	}
+}

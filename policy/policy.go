@@ -188,6 +188,7 @@ type Document struct {
 
 	text   string // the (inner) document text, for Locate
 	source string // Position.Source of positions in text
+	origin origin // where text starts in its source
 	single bool   // Statement was one object, not an array
 }
 
