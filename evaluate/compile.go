@@ -1,0 +1,420 @@
+package evaluate
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/lambdaiam/lambdaiam/arn"
+	"github.com/lambdaiam/lambdaiam/condition"
+	"github.com/lambdaiam/lambdaiam/internal/glob"
+	"github.com/lambdaiam/lambdaiam/policy"
+)
+
+// Set is a compiled set of policies: every matcher is built once, by
+// Compile. A Set is immutable and safe for concurrent use by any number
+// of goroutines.
+type Set struct {
+	cfg config
+
+	stmts    []stmt    // every statement of every policy, in policy order
+	policies []cpolicy // every policy
+
+	identity []int32   // indexes into policies
+	resource int32     // -1 when absent
+	boundary int32     // -1 when absent
+	session  int32     // -1 when absent
+	scps     [][]int32 // per level
+	rcps     [][]int32
+
+	// resourceSide is the resource policy, if any; identitySide the
+	// identity policies, the boundary and the session policy: the
+	// policies whose denies count besides the SCPs and RCPs.
+	resourceSide []int32
+	identitySide []int32
+
+	// actionNames holds every exact (wildcard-free) action name written
+	// in any Action or NotAction element, lower-cased and sorted;
+	// actionRows[i] is the bit set of the statements whose Action or
+	// NotAction list matches actionNames[i]. A request whose action is
+	// in the index is matched by one bit test per statement.
+	actionNames []string
+	actionRows  [][]uint64
+
+	// Which principal-derived keys some policy reads; the others are not
+	// derived (deriving aws:PrincipalArn for a role session and aws:userid
+	// for a federated user allocates).
+	needPrincipalArn bool
+	needUserID       bool
+}
+
+// cpolicy is one compiled policy.
+type cpolicy struct {
+	name   string
+	typ    PolicyType
+	allows []int32 // indexes into Set.stmts of its Allow statements
+	denies []int32 // ... and of its Deny statements
+}
+
+// stmt is one compiled statement.
+type stmt struct {
+	effect policy.Effect
+	policy int32 // index into Set.policies
+	// index, sid and pos are copied from the source statement for
+	// reasons, so that the Set keeps nothing the caller may change.
+	index     int
+	sid       string
+	pos       policy.Position
+	notAction bool
+	// allActions: the Action/NotAction list holds "*".
+	allActions bool
+	actExact   []string       // wildcard-free entries, lower case
+	actGlobs   [][]glob.Token // entries with wildcards, lower case
+
+	// Resource / NotResource; both false in a trust policy statement,
+	// which applies to every resource.
+	hasResource, notResource bool
+	res                      []resEntry
+
+	principal, notPrincipal *principalMatcher
+	// ceiling is the strongest grant the Principal can make (grantDirect
+	// without a Principal), so that a search for the strongest grant can
+	// skip statements that cannot beat what it has.
+	ceiling grant
+	// starArn: the Principal is "*" and a condition reads aws:PrincipalArn
+	// (the E4 row that is always direct).
+	starArn bool
+	conds   []*condition.Cond
+}
+
+// resEntry is one compiled Resource or NotResource entry.
+type resEntry struct {
+	star bool // the literal "*"
+	pat  arn.Pattern
+	dyn  *resTemplate // non-nil for an entry with policy variables
+}
+
+// resTemplate is a Resource entry with policy variables in its resource
+// part (rule D2): the first five parts as fixed tokens, the rest as a
+// template expanded per request.
+type resTemplate struct {
+	prefix []glob.Token
+	tmpl   condition.Template
+	mode   arn.ShortMode
+}
+
+// Compile checks that each document fits its slot (policy.KindIdentity for
+// Identity, KindResource or KindTrust for Resource, KindBoundary,
+// KindSession, KindSCP and KindRCP for the others) and compiles every
+// statement: actions, Resource patterns, principals and conditions are
+// all lowered here, so evaluation only matches. The error is an *Error.
+func Compile(p Policies, opts ...Option) (*Set, error) {
+	s := &Set{resource: -1, boundary: -1, session: -1}
+	for _, o := range opts {
+		if o != nil {
+			o(&s.cfg)
+		}
+	}
+	c := compiler{s: s}
+	for i := range p.Identity {
+		id, err := c.add(&p.Identity[i], IdentityBasedPolicy, policy.KindIdentity)
+		if err != nil {
+			return nil, err
+		}
+		s.identity = append(s.identity, id)
+	}
+	var err error
+	if p.Resource != nil {
+		if s.resource, err = c.add(p.Resource, ResourceBasedPolicy, policy.KindResource, policy.KindTrust); err != nil {
+			return nil, err
+		}
+	}
+	if p.Boundary != nil {
+		if s.boundary, err = c.add(p.Boundary, PermissionsBoundary, policy.KindBoundary); err != nil {
+			return nil, err
+		}
+	}
+	if p.Session != nil {
+		if s.session, err = c.add(p.Session, SessionPolicy, policy.KindSession); err != nil {
+			return nil, err
+		}
+	}
+	for _, level := range p.SCPs {
+		ids := make([]int32, 0, len(level))
+		for i := range level {
+			id, err := c.add(&level[i], ServiceControlPolicy, policy.KindSCP)
+			if err != nil {
+				return nil, err
+			}
+			ids = append(ids, id)
+		}
+		s.scps = append(s.scps, ids)
+	}
+	for _, level := range p.RCPs {
+		ids := make([]int32, 0, len(level))
+		for i := range level {
+			id, err := c.add(&level[i], ResourceControlPolicy, policy.KindRCP)
+			if err != nil {
+				return nil, err
+			}
+			ids = append(ids, id)
+		}
+		s.rcps = append(s.rcps, ids)
+	}
+	if s.resource >= 0 {
+		s.resourceSide = []int32{s.resource}
+	}
+	s.identitySide = append(s.identitySide, s.identity...)
+	if s.boundary >= 0 {
+		s.identitySide = append(s.identitySide, s.boundary)
+	}
+	if s.session >= 0 {
+		s.identitySide = append(s.identitySide, s.session)
+	}
+	c.buildActionIndex()
+	return s, nil
+}
+
+type compiler struct {
+	s *Set
+}
+
+// add compiles one policy into the set and returns its index.
+func (c *compiler) add(n *Named, typ PolicyType, kinds ...policy.Kind) (int32, error) {
+	s := c.s
+	if n.Doc == nil {
+		return -1, &Error{Code: CodeMissingDocument, Policy: n.Name, Statement: -1, Msg: "the " + typ.String() + " has no document"}
+	}
+	fits := false
+	for _, k := range kinds {
+		fits = fits || n.Doc.Kind == k
+	}
+	if !fits {
+		return -1, &Error{Code: CodePolicyKind, Policy: n.Name, Statement: -1,
+			Msg: "a " + n.Doc.Kind.String() + " policy cannot be used as a " + typ.String()}
+	}
+	id := int32(len(s.policies))
+	cp := cpolicy{name: n.Name, typ: typ}
+	vars := n.Doc.Variables()
+	for i := range n.Doc.Statements {
+		src := &n.Doc.Statements[i]
+		st, err := c.statement(src, typ, vars)
+		if err != nil {
+			err.Policy = n.Name
+			err.Statement = src.Index
+			return -1, err
+		}
+		st.policy = id
+		idx := int32(len(s.stmts))
+		s.stmts = append(s.stmts, st)
+		switch st.effect {
+		case policy.Allow:
+			cp.allows = append(cp.allows, idx)
+		case policy.Deny:
+			cp.denies = append(cp.denies, idx)
+		default:
+			return -1, &Error{Code: CodeInvalidPolicy, Policy: n.Name, Statement: src.Index, Msg: "the statement has no valid Effect"}
+		}
+	}
+	s.policies = append(s.policies, cp)
+	return id, nil
+}
+
+// hasWildcard reports whether s contains a glob wildcard.
+func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }
+
+func (c *compiler) statement(src *policy.Statement, typ PolicyType, vars bool) (stmt, *Error) {
+	st := stmt{effect: src.Effect, index: src.Index, sid: src.Sid, pos: src.Pos}
+	// Actions (rule M2): lower-cased once; the service prefix and the name
+	// glob compare without regard to case.
+	acts := src.Action
+	if src.NotAction != nil {
+		acts, st.notAction = src.NotAction, true
+	}
+	for _, a := range acts {
+		la := strings.ToLower(a)
+		switch {
+		case la == "*":
+			st.allActions = true
+		case hasWildcard(la):
+			st.actGlobs = append(st.actGlobs, glob.Parse(la))
+		default:
+			st.actExact = append(st.actExact, la)
+		}
+	}
+	// Resources (rule M3).
+	res := src.Resource
+	if src.NotResource != nil {
+		res, st.notResource = src.NotResource, true
+	}
+	st.hasResource = res != nil
+	mode := c.s.cfg.shortMode(typ)
+	for _, r := range res {
+		e, err := c.resource(r, vars, mode)
+		if err != nil {
+			return st, err
+		}
+		st.res = append(st.res, e)
+		c.note(r, vars)
+	}
+	// Principals (rule M4).
+	st.ceiling = grantDirect
+	if src.Principal != nil {
+		st.principal = compilePrincipal(src.Principal)
+		st.ceiling = st.principal.ceiling()
+	}
+	if src.NotPrincipal != nil {
+		st.notPrincipal = compilePrincipal(src.NotPrincipal)
+	}
+	// Conditions (section C).
+	for i := range src.Conditions {
+		pc := &src.Conditions[i]
+		cd, err := condition.Compile(pc.Operator, pc.Key, slices.Clone(pc.Values), vars, c.s.cfg.cond)
+		if err != nil {
+			return st, &Error{Code: CodeInvalidPolicy, Msg: "condition " + pc.Operator.String() + " " + pc.Key, Err: err}
+		}
+		st.conds = append(st.conds, cd)
+		lk := strings.ToLower(pc.Key)
+		if lk == "aws:principalarn" {
+			st.starArn = st.principal != nil && st.principal.wildcard
+		}
+		c.noteKey(lk)
+		for _, v := range pc.Values {
+			c.note(v, vars)
+		}
+	}
+	return st, nil
+}
+
+// note records which derived keys a string with policy variables reads.
+func (c *compiler) note(s string, vars bool) {
+	if !vars || !strings.Contains(s, "${") {
+		return
+	}
+	ls := strings.ToLower(s)
+	if strings.Contains(ls, "aws:principalarn") {
+		c.s.needPrincipalArn = true
+	}
+	if strings.Contains(ls, "aws:userid") {
+		c.s.needUserID = true
+	}
+}
+
+// noteKey records which derived keys a condition key is.
+func (c *compiler) noteKey(lk string) {
+	switch lk {
+	case "aws:principalarn":
+		c.s.needPrincipalArn = true
+	case "aws:userid":
+		c.s.needUserID = true
+	}
+}
+
+// resource compiles one Resource or NotResource entry.
+func (c *compiler) resource(r string, vars bool, mode arn.ShortMode) (resEntry, *Error) {
+	if r == "*" {
+		return resEntry{star: true}, nil
+	}
+	if vars && strings.Contains(r, "${") {
+		// Variables count only in the resource part, after the fifth
+		// colon (rule D2); a "${" before it is literal text.
+		cut := fifthColon(r)
+		if cut >= 0 && strings.Contains(r[cut:], "${") {
+			t, err := condition.ParseTemplate(r[cut:], true)
+			if err != nil {
+				return resEntry{}, &Error{Code: CodeInvalidPolicy, Msg: "Resource " + r, Err: err}
+			}
+			if t.HasVariables() {
+				return resEntry{dyn: &resTemplate{prefix: glob.Parse(r[:cut]), tmpl: t, mode: mode}}, nil
+			}
+		}
+	}
+	p, err := arn.ParsePatternMode(r, mode)
+	if err != nil {
+		return resEntry{}, &Error{Code: CodeInvalidPolicy, Msg: "Resource " + r, Err: err}
+	}
+	return resEntry{pat: p}, nil
+}
+
+// fifthColon returns the index just past the fifth ':' of s, or -1.
+func fifthColon(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' {
+			n++
+			if n == 5 {
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
+func compilePrincipal(p *policy.Principal) *principalMatcher {
+	m := &principalMatcher{wildcard: p.Wildcard}
+	for _, v := range p.AWS {
+		m.addAWS(v)
+	}
+	m.services = append(m.services, p.Service...)
+	// Federated and CanonicalUser principals name web-identity or SAML
+	// providers and S3 canonical users; no request principal of this
+	// package is one of them, so they never match.
+	return m
+}
+
+// buildActionIndex fills Set.actionNames and Set.actionRows. Only
+// ASCII names are indexed: lookupAction lower-cases ASCII only.
+func (c *compiler) buildActionIndex() {
+	s := c.s
+	var names []string
+	for i := range s.stmts {
+		for _, a := range s.stmts[i].actExact {
+			if isASCII(a) {
+				names = append(names, a)
+			}
+		}
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	words := (len(s.stmts) + 63) / 64
+	rows := make([][]uint64, len(names))
+	backing := make([]uint64, words*len(names))
+	for id, name := range names {
+		row := backing[id*words : (id+1)*words : (id+1)*words]
+		for i := range s.stmts {
+			if s.stmts[i].listsAction(name) {
+				row[i/64] |= 1 << (i % 64)
+			}
+		}
+		rows[id] = row
+	}
+	s.actionNames, s.actionRows = names, rows
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// listsAction reports whether the statement's Action or NotAction list
+// names action (matching, not yet inverted for NotAction). action may be
+// in any case.
+func (st *stmt) listsAction(action string) bool {
+	if st.allActions {
+		return true
+	}
+	for _, e := range st.actExact {
+		if strings.EqualFold(e, action) {
+			return true
+		}
+	}
+	for _, g := range st.actGlobs {
+		if glob.MatchTokens(g, action, true) {
+			return true
+		}
+	}
+	return false
+}

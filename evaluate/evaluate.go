@@ -1,0 +1,538 @@
+package evaluate
+
+import (
+	"strings"
+
+	"github.com/lambdaiam/lambdaiam/arn"
+	"github.com/lambdaiam/lambdaiam/condition"
+	"github.com/lambdaiam/lambdaiam/internal/glob"
+)
+
+// Evaluate decides r and explains the decision. A request that cannot be
+// evaluated gives ImplicitDeny with Err set (an *Error) and no reasons.
+func (s *Set) Evaluate(r Request) Result {
+	var rec recorder
+	d, err := s.decide(&r, &rec)
+	if err != nil {
+		return Result{Decision: ImplicitDeny, Err: err}
+	}
+	return Result{Decision: d, Reasons: rec.reasons}
+}
+
+// Decide decides r without explaining it. It does not allocate in the
+// common case (see the package documentation). A request that cannot be
+// evaluated gives ImplicitDeny.
+func (s *Set) Decide(r Request) Decision {
+	d, _ := s.decide(&r, nil)
+	return d
+}
+
+// Evaluate compiles p and decides r: a one-off Compile plus Evaluate. The
+// error is Compile's error or Result.Err; the Result's Decision is then
+// ImplicitDeny.
+func Evaluate(r Request, p Policies, opts ...Option) (Result, error) {
+	s, err := Compile(p, opts...)
+	if err != nil {
+		return Result{Decision: ImplicitDeny, Err: err}, err
+	}
+	res := s.Evaluate(r)
+	return res, res.Err
+}
+
+// query is one request under evaluation.
+type query struct {
+	s        *Set
+	r        *Request
+	p        principal
+	env      *condition.Env
+	rec      *recorder // nil for Decide
+	resource string    // the resource matched against: "*" for wildcard-only actions
+	resAcct  string
+	service  string // the action's service prefix
+	row      []uint64
+	indexed  bool // row is the request action's index row
+	boundary bool // the principal has a permissions boundary
+}
+
+// decide validates the request, builds its environment and runs the
+// algorithm of the package documentation.
+func (s *Set) decide(r *Request, rec *recorder) (Decision, error) {
+	p, err := parsePrincipal(r.Principal)
+	if err != nil {
+		return ImplicitDeny, err
+	}
+	svc, name, ok := strings.Cut(r.Action, ":")
+	if !ok || svc == "" || name == "" {
+		return ImplicitDeny, requestError(CodeInvalidAction, "action", r.Action, "the action is not \"service:Name\"")
+	}
+	if r.Resource != "*" && !isARN(r.Resource) {
+		return ImplicitDeny, requestError(CodeInvalidResource, "resource", r.Resource, "the resource is neither \"*\" nor an ARN")
+	}
+	resAcct := r.ResourceAccount
+	if resAcct == "" && r.Resource != "*" {
+		_, _, _, resAcct, _, _ = arnParts(r.Resource)
+	}
+	if resAcct == "" {
+		// "*", or an ARN without an account (an S3 bucket): the
+		// principal's own account.
+		resAcct = p.account
+	}
+	if r.ResourceAccount != "" && !isAccountID(r.ResourceAccount) {
+		return ImplicitDeny, requestError(CodeInvalidResource, "resourceAccount", r.ResourceAccount, "the resource account is not a 12-digit account ID")
+	}
+
+	var env condition.Env
+	env.Ctx, env.Time = r.Context, r.Time
+	s.derive(&env, &p)
+
+	q := query{s: s, r: r, p: p, env: &env, rec: rec, resource: r.Resource, resAcct: resAcct, service: svc}
+	if s.cfg.isWildcardOnly(r.Action) {
+		q.resource = "*"
+	}
+	q.boundary = s.boundary >= 0 && p.iam() && p.kind != kindRoot
+	q.lookupAction()
+	d := q.run()
+	if rec != nil {
+		q.finish(d)
+	}
+	return d, nil
+}
+
+// lookupAction finds the request action's row of the action index by a
+// binary search that lower-cases the action's ASCII letters as it
+// compares, so nothing is built or allocated. A non-ASCII action is not
+// looked up: its statements are then matched one by one.
+func (q *query) lookupAction() {
+	a := q.r.Action
+	if !isASCII(a) {
+		return
+	}
+	names := q.s.actionNames
+	lo, hi := 0, len(names)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch c := compareLower(a, names[m]); {
+		case c == 0:
+			q.row, q.indexed = q.s.actionRows[m], true
+			return
+		case c > 0:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+}
+
+// compareLower compares a, with its ASCII letters lower-cased, to the
+// lower-case string b, as strings.Compare does.
+func compareLower(a, b string) int {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		c := a[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != b[i] {
+			if c < b[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	switch {
+	case len(a) < len(b):
+		return -1
+	case len(a) > len(b):
+		return 1
+	}
+	return 0
+}
+
+// applies reports how statement i applies to the request (rule E1):
+// grantNone when it does not; for a statement with a Principal, how the
+// principal matched (rule E4); grantDirect otherwise.
+func (q *query) applies(i int32) grant {
+	st := &q.s.stmts[i]
+	// Action (M2).
+	var listed bool
+	if q.indexed {
+		listed = q.row[i>>6]&(1<<(uint(i)&63)) != 0
+	} else {
+		listed = st.listsAction(q.r.Action)
+	}
+	if listed == st.notAction {
+		return grantNone
+	}
+	// Principal (M4), before the Resource: comparing a few strings costs
+	// less than a glob.
+	g := grantDirect
+	if st.principal != nil {
+		if g = st.principal.match(&q.p); g == grantNone {
+			return grantNone
+		}
+		if st.principal.wildcard && !st.starArn {
+			switch q.s.cfg.wildcardGrant {
+			case WildcardCappedBySession:
+				g = grantSession
+			case WildcardCapped:
+				g = grantRole
+			}
+		}
+	}
+	if st.notPrincipal != nil && !q.boundary && st.notPrincipal.listed(&q.p) {
+		return grantNone
+	}
+	// Resource (M3).
+	if st.hasResource && !q.matchResource(st) {
+		return grantNone
+	}
+	// Conditions (C): all must hold.
+	for _, c := range st.conds {
+		if !c.Eval(q.env) {
+			return grantNone
+		}
+	}
+	return g
+}
+
+// matchResource reports whether the statement's Resource or NotResource
+// element lets it apply to the request's resource.
+func (q *query) matchResource(st *stmt) bool {
+	matched := false
+	for i := range st.res {
+		m, unresolved := q.matchEntry(&st.res[i])
+		if unresolved && st.notResource && q.s.cfg.notResource == UnresolvedDropsStatement {
+			return false
+		}
+		if m {
+			matched = true
+			break
+		}
+	}
+	return matched != st.notResource
+}
+
+// matchEntry matches one Resource entry. A request resource of "*" is
+// matched only by the literal "*" (rule M3.4). unresolved reports an entry
+// whose policy variables have no value (rule D3); it matches nothing.
+func (q *query) matchEntry(e *resEntry) (match, unresolved bool) {
+	switch {
+	case q.resource == "*":
+		return e.star, false
+	case e.star:
+		return true, false
+	case e.dyn == nil:
+		return e.pat.Match(q.resource), false
+	}
+	var buf [32]glob.Token
+	toks := append(buf[:0], e.dyn.prefix...)
+	toks, ok := e.dyn.tmpl.Expand(q.env, toks)
+	if !ok {
+		return false, true
+	}
+	return arn.MatchPatternTokens(toks, q.resource, e.dyn.mode), false
+}
+
+// denies reports whether policy pid has an applicable Deny statement. When
+// recording, it records every one of them.
+func (q *query) denies(pid int32) bool {
+	cp := &q.s.policies[pid]
+	found := false
+	for _, i := range cp.denies {
+		if q.applies(i) != grantNone {
+			if q.rec == nil {
+				return true
+			}
+			found = true
+			q.recordDeny(cp, i)
+		}
+	}
+	return found
+}
+
+// denyIn checks policies pids for applicable Deny statements and sets
+// *denied when it finds one. Deciding, it reports whether to stop: at the
+// first Deny. Recording, it records every Deny and never stops.
+func (q *query) denyIn(pids []int32, denied *bool) (stop bool) {
+	for _, pid := range pids {
+		if q.denies(pid) {
+			*denied = true
+			if q.rec == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// explicitDeny reports whether any policy that takes part has an
+// applicable Deny (rule E3.1), looking in the order RCPs, SCPs, resource
+// policy, identity side.
+func (q *query) explicitDeny(rcp, scp, own bool) bool {
+	s := q.s
+	denied := false
+	if rcp {
+		for _, level := range s.rcps {
+			if q.denyIn(level, &denied) {
+				return true
+			}
+		}
+	}
+	if scp {
+		for _, level := range s.scps {
+			if q.denyIn(level, &denied) {
+				return true
+			}
+		}
+	}
+	if q.denyIn(s.resourceSide, &denied) {
+		return true
+	}
+	if own && q.denyIn(s.identitySide, &denied) {
+		return true
+	}
+	return denied
+}
+
+// allows reports whether policy pid has an applicable Allow statement.
+func (q *query) allows(pid int32) bool {
+	for _, i := range q.s.policies[pid].allows {
+		if q.applies(i) != grantNone {
+			return true
+		}
+	}
+	return false
+}
+
+// levelAllows reports whether some policy of an SCP or RCP level allows.
+func (q *query) levelAllows(level []int32) bool {
+	for _, pid := range level {
+		if q.allows(pid) {
+			return true
+		}
+	}
+	return false
+}
+
+// resourceGrant returns the strongest grant of the resource policy's
+// applicable Allow statements (rule E4), or any grant at least as strong
+// as need: it stops looking once it has one. Statements whose Principal
+// cannot grant more than what is found already are skipped.
+func (q *query) resourceGrant(need grant) grant {
+	if q.s.resource < 0 {
+		return grantNone
+	}
+	best := grantNone
+	for _, i := range q.s.policies[q.s.resource].allows {
+		if q.s.stmts[i].ceiling <= best {
+			continue
+		}
+		if g := q.applies(i); g > best {
+			if best = g; best >= need {
+				break
+			}
+		}
+	}
+	return best
+}
+
+// check takes one required step of the algorithm. Deciding (no recorder),
+// it reports whether to stop: at the first failure. Recording, it notes
+// the step and never stops, so that every step is explained.
+func (q *query) check(ok bool, t PolicyType, pid int32, level int) (stop bool) {
+	if q.rec == nil {
+		return !ok
+	}
+	q.rec.step(ok, t, pid, level)
+	return false
+}
+
+// levels checks every SCP or RCP level: each must allow.
+func (q *query) levels(levels [][]int32, t PolicyType) (stop bool) {
+	for i, level := range levels {
+		if q.check(q.levelAllows(level), t, -1, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// identityChain checks the principal's own side: an identity-based policy
+// allows (the root user needs none), the permissions boundary allows, and
+// the session policy allows (rule E3 steps 5–7).
+func (q *query) identityChain() (stop bool) {
+	s := q.s
+	if q.p.kind == kindRoot {
+		if q.rec != nil {
+			q.rec.step(true, NoPolicy, -1, -1)
+		}
+	} else {
+		ok := false
+		for _, pid := range s.identity {
+			if q.allows(pid) {
+				ok = true
+				break
+			}
+		}
+		if q.check(ok, IdentityBasedPolicy, -1, -1) {
+			return true
+		}
+	}
+	return q.boundaryCheck() || q.sessionCheck()
+}
+
+// boundaryCheck: a principal with a permissions boundary needs it to allow.
+func (q *query) boundaryCheck() (stop bool) {
+	if !q.boundary {
+		return false
+	}
+	return q.check(q.allows(q.s.boundary), PermissionsBoundary, q.s.boundary, -1)
+}
+
+// sessionCheck: a session with a session policy needs it to allow; a
+// federated-user session without one has no permissions (GetFederationToken,
+// rule E3 step 7, G.30). Other principals have no session policy.
+func (q *query) sessionCheck() (stop bool) {
+	if !q.p.sessionLike() {
+		return false
+	}
+	if q.s.session < 0 {
+		if q.p.kind == kindFederated {
+			return q.check(false, SessionPolicy, -1, -1)
+		}
+		return false
+	}
+	return q.check(q.allows(q.s.session), SessionPolicy, q.s.session, -1)
+}
+
+// result turns the outcome of the checks into a decision: deciding, the
+// checks stopped at the first failure, so reaching here means Allow.
+func (q *query) result() Decision {
+	if q.rec != nil && q.rec.failed {
+		return ImplicitDeny
+	}
+	return Allow
+}
+
+// run is the evaluation algorithm; the package documentation describes it
+// step by step.
+func (q *query) run() Decision {
+	s, p := q.s, &q.p
+
+	// E3b: sts:GetCallerIdentity needs no permission.
+	if p.kind != kindAnonymous && strings.EqualFold(q.r.Action, "sts:GetCallerIdentity") {
+		if q.rec != nil {
+			q.rec.note(NoPolicy, "sts:GetCallerIdentity needs no permission and cannot be denied")
+		}
+		return Allow
+	}
+
+	mgmt := s.cfg.managementAccount
+	scp := len(s.scps) > 0 && p.iam() &&
+		(mgmt == "" || p.account != mgmt) &&
+		!(s.cfg.exemptServiceLinks && p.isServiceLinked())
+	rcp := len(s.rcps) > 0 && s.cfg.rcpApplies(q.service) && (mgmt == "" || q.resAcct != mgmt)
+	own := p.iam() // the principal has an identity side
+
+	// E3.1: an applicable Deny in any policy that takes part.
+	if q.explicitDeny(rcp, scp, own) {
+		return ExplicitDeny
+	}
+
+	// E3.2: every RCP level allows (only when asked: by default each level
+	// holds RCPFullAWSAccess).
+	if rcp && s.cfg.requireRCPAllow && q.levels(s.rcps, ResourceControlPolicy) {
+		return ImplicitDeny
+	}
+
+	// E6, E7: a service principal or an anonymous caller has only the
+	// resource policy.
+	if !own {
+		if q.check(q.resourceGrant(grantAccount) != grantNone, ResourceBasedPolicy, s.resource, -1) {
+			return ImplicitDeny
+		}
+		return q.result()
+	}
+
+	trust := isTrustAction(q.r.Action)
+	if trust && p.kind == kindRoot {
+		// The root user cannot assume roles.
+		if q.rec != nil {
+			q.recordRootAssume()
+		}
+		return ImplicitDeny
+	}
+
+	// E5: across accounts, the resource side and the principal side must
+	// both allow; the resource policy grants at any level, and the
+	// principal's side must allow on its own.
+	if p.account != q.resAcct {
+		if q.check(q.resourceGrant(grantAccount) != grantNone, ResourceBasedPolicy, s.resource, -1) {
+			return ImplicitDeny
+		}
+		if scp && q.levels(s.scps, ServiceControlPolicy) {
+			return ImplicitDeny
+		}
+		if q.identityChain() {
+			return ImplicitDeny
+		}
+		return q.result()
+	}
+
+	// E3.3: every SCP level allows.
+	if scp && q.levels(s.scps, ServiceControlPolicy) {
+		return ImplicitDeny
+	}
+	if q.rec != nil && q.rec.failed {
+		// An SCP level failed; explain the resource and identity sides
+		// no further.
+		return ImplicitDeny
+	}
+
+	// E3.4, E4: the resource policy.
+	switch g := q.resourceGrant(grantDirect); g {
+	case grantDirect:
+		q.check(true, ResourceBasedPolicy, s.resource, -1)
+		return q.result()
+	case grantRole:
+		q.check(true, ResourceBasedPolicy, s.resource, -1)
+		if q.boundaryCheck() || q.sessionCheck() {
+			return ImplicitDeny
+		}
+		return q.result()
+	case grantSession:
+		q.check(true, ResourceBasedPolicy, s.resource, -1)
+		if q.sessionCheck() {
+			return ImplicitDeny
+		}
+		return q.result()
+	default:
+		// E3a: a role trust policy must allow the caller; an account-level
+		// trust delegates to the identity side.
+		if trust && q.check(g != grantNone, ResourceBasedPolicy, s.resource, -1) {
+			return ImplicitDeny
+		}
+	}
+
+	// E3.5–E3.7: identity-based policies, boundary, session policy.
+	if q.identityChain() {
+		return ImplicitDeny
+	}
+	return q.result()
+}
+
+// isTrustAction reports whether action is evaluated against a role trust
+// policy (rule E3a): sts:AssumeRole, sts:AssumeRoleWithSAML,
+// sts:AssumeRoleWithWebIdentity, and sts:TagSession and
+// sts:SetSourceIdentity, which are evaluated with them.
+func isTrustAction(action string) bool {
+	svc, name, _ := strings.Cut(action, ":")
+	if !strings.EqualFold(svc, "sts") {
+		return false
+	}
+	return strings.EqualFold(name, "AssumeRole") ||
+		strings.EqualFold(name, "AssumeRoleWithSAML") ||
+		strings.EqualFold(name, "AssumeRoleWithWebIdentity") ||
+		strings.EqualFold(name, "TagSession") ||
+		strings.EqualFold(name, "SetSourceIdentity")
+}

@@ -1,0 +1,594 @@
+package caseload
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/lambdaiam/lambdaiam/condition"
+	"github.com/lambdaiam/lambdaiam/evaluate"
+	"github.com/lambdaiam/lambdaiam/policy"
+)
+
+// The expectations a case may carry.
+const (
+	ExpectAllow        = "Allow"
+	ExpectImplicitDeny = "ImplicitDeny"
+	ExpectExplicitDeny = "ExplicitDeny"
+	ExpectError        = "Error"
+)
+
+// Case is one authorization question read from the case format.
+type Case struct {
+	// Name is the case's name; a case without one is named "SRC:LINE".
+	Name    string
+	Rule    string
+	Comment string
+	// Expect is "Allow", "ImplicitDeny", "ExplicitDeny", "Error" or ""
+	// (no expectation).
+	Expect   string
+	Policies evaluate.Policies
+	Request  evaluate.Request
+	// Source names the input the case came from (Load's src) and Line is
+	// the 1-based line of the input where the case starts.
+	Source string
+	Line   int
+	// Err is set when the case cannot be evaluated as written: it is not
+	// valid JSON, a field has the wrong type, or one of its policies does
+	// not parse. Such a case passes only if it expects "Error". Err is an
+	// *Error.
+	Err error
+}
+
+// Error is a problem with a case: its JSON, a field, or a policy (then Err
+// is the policy.ErrorList).
+type Error struct {
+	Source string
+	Line   int
+	// Field is the JSON Pointer of the offending field in the case, such
+	// as "/identityPolicies/0"; "" is the case as a whole.
+	Field string
+	Msg   string
+	Err   error
+}
+
+// Error returns "SRC:LINE: FIELD: message"; for a policy that does not
+// parse, each policy error as "SRC:LINE:COLUMN: FIELD/POINTER: message",
+// joined by "; ", with the JSON pointer taken from the case's root.
+func (e *Error) Error() string {
+	var list policy.ErrorList
+	if e.Msg == "" && errors.As(e.Err, &list) {
+		var b strings.Builder
+		for i, pe := range list {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			if pos := pe.Pos.String(); pos != "" {
+				b.WriteString(pos)
+				b.WriteString(": ")
+			}
+			if ptr := e.Field + pe.Pointer; ptr != "" {
+				b.WriteString(ptr)
+				b.WriteString(": ")
+			}
+			b.WriteString(pe.Msg)
+		}
+		return b.String()
+	}
+	if e.Msg == "" && e.Err != nil {
+		return strings.ReplaceAll(e.Err.Error(), "\n", "; ")
+	}
+	var b strings.Builder
+	if e.Source != "" {
+		b.WriteString(e.Source)
+		b.WriteByte(':')
+	}
+	if e.Line > 0 {
+		b.WriteString(strconv.Itoa(e.Line))
+		b.WriteByte(':')
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	if e.Err != nil {
+		if e.Msg != "" {
+			b.WriteString(": ")
+		}
+		b.WriteString(strings.ReplaceAll(e.Err.Error(), "\n", "; "))
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying error (a policy.ErrorList for a policy
+// that does not parse).
+func (e *Error) Unwrap() error { return e.Err }
+
+// Load reads the cases of data: one JSON object (which may span several
+// lines) or JSON Lines, one object per line; blank lines are skipped. src
+// names the input in case names, policy sources and errors. The error is
+// for the input as a whole (no case at all, two cases with one name); a
+// case that cannot be read has its Err set instead.
+func Load(data []byte, src string) ([]Case, error) {
+	start := 0
+	for start < len(data) && isSpace(data[start]) {
+		start++
+	}
+	if start == len(data) {
+		return nil, &Error{Source: src, Msg: "no cases"}
+	}
+	first := 1 + bytes.Count(data[:start], []byte{'\n'})
+	// A single object: the whole input is one JSON value, or its first
+	// line on its own is not (a pretty-printed object, valid or not).
+	firstLine := data[start:]
+	if i := bytes.IndexByte(firstLine, '\n'); i >= 0 {
+		firstLine = firstLine[:i]
+	}
+	var cases []Case
+	if gjson.ValidBytes(data[start:]) || !gjson.ValidBytes(firstLine) {
+		cases = append(cases, ParseLine(data[start:], src, first))
+	} else {
+		line := 0
+		for len(data) > 0 {
+			line++
+			var text []byte
+			if i := bytes.IndexByte(data, '\n'); i >= 0 {
+				text, data = data[:i], data[i+1:]
+			} else {
+				text, data = data, nil
+			}
+			if len(bytes.TrimSpace(text)) == 0 {
+				continue
+			}
+			cases = append(cases, ParseLine(text, src, line))
+		}
+	}
+	seen := make(map[string]int, len(cases))
+	for _, c := range cases {
+		if l, dup := seen[c.Name]; dup {
+			return nil, &Error{Source: src, Line: c.Line, Field: "/name",
+				Msg: fmt.Sprintf("case name %q is also used on line %d", c.Name, l)}
+		}
+		seen[c.Name] = c.Line
+	}
+	return cases, nil
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// ParseLine reads one case: a JSON object in the case format. src and
+// line locate it (line is the input line where the object starts). Each
+// policy's raw JSON text is handed to policy.Parse as it stands, so that
+// duplicate keys and every other grammar error reach the parser; its
+// positions give the line and column in src. A case with any error is
+// returned with Err set.
+func ParseLine(data []byte, src string, line int) Case {
+	c := Case{Source: src, Line: line}
+	r := reader{src: src, line: line, c: &c}
+	r.parse(data)
+	if c.Name == "" {
+		c.Name = src + ":" + strconv.Itoa(line)
+	}
+	return c
+}
+
+type reader struct {
+	src  string
+	line int
+	data []byte
+	c    *Case
+}
+
+func (r *reader) fail(field, msg string, err error) {
+	if r.c.Err == nil {
+		r.c.Err = &Error{Source: r.src, Line: r.line, Field: field, Msg: msg, Err: err}
+	}
+}
+
+func (r *reader) parse(data []byte) {
+	r.data = data
+	if !utf8.Valid(data) {
+		r.fail("", "the case is not valid UTF-8", nil)
+		return
+	}
+	if !gjson.ValidBytes(data) {
+		msg := "the case is not valid JSON"
+		var v any
+		var se *json.SyntaxError
+		if err := json.Unmarshal(data, &v); errors.As(err, &se) {
+			msg += fmt.Sprintf(" (offset %d: %s)", se.Offset, se.Error())
+		}
+		r.fail("", msg, nil)
+		return
+	}
+	root := gjson.ParseBytes(data)
+	if !root.IsObject() {
+		r.fail("", "a case is a JSON object", nil)
+		return
+	}
+	var (
+		seen    = map[string]bool{}
+		req     = &r.c.Request
+		pols    = &r.c.Policies
+		hasAcct bool
+	)
+	root.ForEach(func(k, v gjson.Result) bool {
+		key := k.String()
+		field := "/" + pointerEscape(key)
+		if seen[key] {
+			r.fail(field, "duplicate field", nil)
+			return false
+		}
+		seen[key] = true
+		switch key {
+		case "name":
+			r.c.Name = r.str(v, field)
+		case "rule":
+			r.c.Rule = r.str(v, field)
+		case "comment":
+			r.c.Comment = r.str(v, field)
+		case "expect":
+			r.c.Expect = r.str(v, field)
+			switch r.c.Expect {
+			case "", ExpectAllow, ExpectImplicitDeny, ExpectExplicitDeny, ExpectError:
+			default:
+				r.fail(field, fmt.Sprintf("expect %q is not Allow, ImplicitDeny, ExplicitDeny or Error", r.c.Expect), nil)
+			}
+		case "principal":
+			req.Principal = r.str(v, field)
+		case "action":
+			req.Action = r.str(v, field)
+		case "resource":
+			req.Resource = r.str(v, field)
+		case "resourceAccount":
+			req.ResourceAccount = r.str(v, field)
+			hasAcct = true
+		case "context":
+			req.Context = r.context(v, field)
+		case "identityPolicies":
+			if v.Type == gjson.Null {
+				break
+			}
+			if !v.IsArray() {
+				r.fail(field, "identityPolicies is a list of policies", nil)
+				break
+			}
+			i := 0
+			v.ForEach(func(_, pv gjson.Result) bool {
+				name := "identity[" + strconv.Itoa(i) + "]"
+				if n := r.policy(pv, policy.KindIdentity, name, field+"/"+strconv.Itoa(i), "identityPolicies["+strconv.Itoa(i)+"]"); n != nil {
+					pols.Identity = append(pols.Identity, *n)
+				}
+				i++
+				return true
+			})
+		case "resourcePolicy":
+			pols.Resource = r.policy(v, resourceKind(v), key, field, key)
+		case "permissionsBoundary":
+			pols.Boundary = r.policy(v, policy.KindBoundary, key, field, key)
+		case "sessionPolicy":
+			pols.Session = r.policy(v, policy.KindSession, key, field, key)
+		case "scps":
+			pols.SCPs = r.levels(v, policy.KindSCP, key, field)
+		case "rcps":
+			pols.RCPs = r.levels(v, policy.KindRCP, key, field)
+		default:
+			r.fail(field, fmt.Sprintf("unknown field %q", key), nil)
+		}
+		return true
+	})
+	if !hasAcct && req.ResourceAccount == "" {
+		req.ResourceAccount = arnAccount(req.Resource)
+	}
+}
+
+// str reads a string field; null reads as "".
+func (r *reader) str(v gjson.Result, field string) string {
+	switch v.Type {
+	case gjson.String:
+		return v.String()
+	case gjson.Null:
+		return ""
+	}
+	r.fail(field, "want a string", nil)
+	return ""
+}
+
+// context reads the request context: each value a string (single-valued)
+// or a list of strings (multivalued, SetMulti, even with one element).
+// JSON numbers and booleans are taken as their text. Keys are
+// case-insensitive, so two spellings of one key are an error.
+func (r *reader) context(v gjson.Result, field string) *condition.Context {
+	if v.Type == gjson.Null {
+		return nil
+	}
+	if !v.IsObject() {
+		r.fail(field, "context is an object of keys and values", nil)
+		return nil
+	}
+	ctx := new(condition.Context)
+	seen := map[string]bool{}
+	v.ForEach(func(k, val gjson.Result) bool {
+		key := k.String()
+		kf := field + "/" + pointerEscape(key)
+		lk := strings.ToLower(key)
+		if seen[lk] {
+			r.fail(kf, "duplicate context key (keys are case-insensitive)", nil)
+			return false
+		}
+		seen[lk] = true
+		if val.IsArray() {
+			vals := []string{}
+			ok := true
+			val.ForEach(func(_, e gjson.Result) bool {
+				s, isScalar := scalarText(e)
+				if !isScalar {
+					r.fail(kf, "a context list holds strings", nil)
+					ok = false
+					return false
+				}
+				vals = append(vals, s)
+				return true
+			})
+			if ok {
+				ctx.SetMulti(key, vals)
+			}
+			return ok
+		}
+		s, isScalar := scalarText(val)
+		if !isScalar {
+			r.fail(kf, "a context value is a string or a list of strings", nil)
+			return false
+		}
+		ctx.Set(key, s)
+		return true
+	})
+	return ctx
+}
+
+// scalarText returns a string's value, or a number's or boolean's JSON
+// text.
+func scalarText(v gjson.Result) (string, bool) {
+	switch v.Type {
+	case gjson.String:
+		return v.String(), true
+	case gjson.Number, gjson.True, gjson.False:
+		return v.Raw, true
+	}
+	return "", false
+}
+
+// policy reads a policy field: null (absent), a bare document, or
+// {"name": ..., "document": ...}. The document's raw text goes to
+// policy.Parse.
+func (r *reader) policy(v gjson.Result, kind policy.Kind, name, field, label string) *evaluate.Named {
+	if v.Type == gjson.Null {
+		return nil
+	}
+	if !v.IsObject() {
+		r.fail(field, "a policy is a JSON object", nil)
+		return nil
+	}
+	doc := v
+	if isWrapper, ok := wrapper(v); isWrapper {
+		if !ok {
+			r.fail(field, `a named policy is {"name": "...", "document": {...}}`, nil)
+			return nil
+		}
+		bad := false
+		v.ForEach(func(k, val gjson.Result) bool {
+			switch k.String() {
+			case "name":
+				if val.Type != gjson.String || val.String() == "" {
+					r.fail(field+"/name", "want a non-empty string", nil)
+					bad = true
+					return false
+				}
+				name = val.String()
+			case "document":
+				doc = val
+			}
+			return true
+		})
+		if bad {
+			return nil
+		}
+		if kind == policy.KindResource {
+			kind = resourceKind(doc)
+		}
+		field += "/document"
+	}
+	line, col := r.where(doc.Index)
+	d, err := policy.Parse([]byte(doc.Raw), policy.WithKind(kind), policy.WithSource(r.src), policy.WithOrigin(line, col))
+	if err != nil {
+		r.fail(field, "", err)
+		return nil
+	}
+	return &evaluate.Named{Name: name, Doc: d}
+}
+
+// where returns the line and column in the source of byte off of the
+// case's text.
+func (r *reader) where(off int) (line, col int) {
+	if off <= 0 || off > len(r.data) {
+		return r.line, 1
+	}
+	before := r.data[:off]
+	line = r.line + bytes.Count(before, []byte{'\n'})
+	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	return line, 1 + utf8.RuneCount(before)
+}
+
+// wrapper reports whether v is a {"name", "document"} wrapper (it has a
+// "document" key), and whether it is a well-formed one: no keys other than
+// those two, each at most once.
+func wrapper(v gjson.Result) (isWrapper, ok bool) {
+	ok = true
+	var names, docs int
+	v.ForEach(func(k, _ gjson.Result) bool {
+		switch k.String() {
+		case "document":
+			docs++
+		case "name":
+			names++
+		default:
+			ok = false
+		}
+		return true
+	})
+	return docs > 0, ok && docs == 1 && names <= 1
+}
+
+// levels reads "scps" or "rcps": a list of levels, each a list of
+// policies, named "scps[LEVEL][INDEX]" unless they carry names.
+func (r *reader) levels(v gjson.Result, kind policy.Kind, key, field string) [][]evaluate.Named {
+	if v.Type == gjson.Null {
+		return nil
+	}
+	if !v.IsArray() {
+		r.fail(field, key+" is a list of levels, each a list of policies", nil)
+		return nil
+	}
+	var out [][]evaluate.Named
+	li := 0
+	v.ForEach(func(_, lv gjson.Result) bool {
+		lf := field + "/" + strconv.Itoa(li)
+		if !lv.IsArray() {
+			r.fail(lf, "a level is a list of policies", nil)
+			return false
+		}
+		level := []evaluate.Named{}
+		pi := 0
+		lv.ForEach(func(_, pv gjson.Result) bool {
+			label := key + "[" + strconv.Itoa(li) + "][" + strconv.Itoa(pi) + "]"
+			if n := r.policy(pv, kind, label, lf+"/"+strconv.Itoa(pi), label); n != nil {
+				level = append(level, *n)
+			}
+			pi++
+			return true
+		})
+		out = append(out, level)
+		li++
+		return true
+	})
+	return out
+}
+
+// resourceKind picks the kind of a resourcePolicy: a role trust policy
+// (policy.KindTrust) when a statement's Action names sts:AssumeRole*,
+// sts:TagSession or sts:SetSourceIdentity, a resource-based policy
+// otherwise. A wrapper is looked into.
+func resourceKind(v gjson.Result) policy.Kind {
+	if !v.IsObject() {
+		return policy.KindResource
+	}
+	if is, _ := wrapper(v); is {
+		kind := policy.KindResource
+		v.ForEach(func(k, val gjson.Result) bool {
+			if k.String() == "document" {
+				kind = resourceKind(val)
+				return false
+			}
+			return true
+		})
+		return kind
+	}
+	trust := false
+	v.ForEach(func(k, stmts gjson.Result) bool {
+		if k.String() != "Statement" {
+			return true
+		}
+		check := func(st gjson.Result) {
+			if !st.IsObject() {
+				return
+			}
+			st.ForEach(func(sk, acts gjson.Result) bool {
+				if sk.String() != "Action" {
+					return true
+				}
+				each(acts, func(a gjson.Result) {
+					if a.Type == gjson.String && isTrustAction(a.String()) {
+						trust = true
+					}
+				})
+				return false
+			})
+		}
+		each(stmts, check)
+		return false
+	})
+	if trust {
+		return policy.KindTrust
+	}
+	return policy.KindResource
+}
+
+// each calls f for v, or for each element when v is an array.
+func each(v gjson.Result, f func(gjson.Result)) {
+	if v.IsArray() {
+		v.ForEach(func(_, e gjson.Result) bool { f(e); return true })
+		return
+	}
+	f(v)
+}
+
+// isTrustAction reports whether a policy action names an STS action that a
+// role trust policy governs.
+func isTrustAction(a string) bool {
+	svc, name, ok := strings.Cut(a, ":")
+	if !ok || !strings.EqualFold(svc, "sts") {
+		return false
+	}
+	name = strings.ToLower(name)
+	return strings.HasPrefix(name, "assumerole") || name == "tagsession" || name == "setsourceidentity"
+}
+
+// arnAccount returns the account part of an ARN, or "".
+func arnAccount(s string) string {
+	rest, ok := strings.CutPrefix(s, "arn:")
+	if !ok {
+		return ""
+	}
+	for i := 0; i < 3; i++ {
+		j := strings.IndexByte(rest, ':')
+		if j < 0 {
+			return ""
+		}
+		rest = rest[j+1:]
+	}
+	acct, _, ok := strings.Cut(rest, ":")
+	if !ok {
+		return ""
+	}
+	return acct
+}
+
+// pointerEscape escapes a JSON Pointer reference token (RFC 6901).
+func pointerEscape(s string) string {
+	if !strings.ContainsAny(s, "~/") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// Run decides the case with a freshly compiled set: a case with Err gives
+// a Result carrying that error (Decision ImplicitDeny).
+func (c *Case) Run(opts ...evaluate.Option) evaluate.Result {
+	if c.Err != nil {
+		return evaluate.Result{Decision: evaluate.ImplicitDeny, Err: c.Err}
+	}
+	res, _ := evaluate.Evaluate(c.Request, c.Policies, opts...)
+	return res
+}
