@@ -1,0 +1,210 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/lambdaiam/lambdaiam/policy"
+)
+
+// maxFileSize bounds what the CLI reads of one file. Larger inputs are
+// rejected from their size alone, without being read.
+const maxFileSize = 8 << 20
+
+var kindNames = map[string]policy.Kind{
+	"identity": policy.KindIdentity,
+	"resource": policy.KindResource,
+	"boundary": policy.KindBoundary,
+	"session":  policy.KindSession,
+	"scp":      policy.KindSCP,
+	"rcp":      policy.KindRCP,
+	"trust":    policy.KindTrust,
+}
+
+type validateFile struct {
+	File   string          `json:"file"`
+	Kind   string          `json:"kind,omitempty"`
+	Valid  bool            `json:"valid"`
+	Errors []validateError `json:"errors"`
+}
+
+type validateError struct {
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Offset  int    `json:"offset"`
+	Pointer string `json:"pointer"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	kindFlag := fs.String("kind", "auto", "policy kind: auto, identity, resource, boundary, session, scp, rcp, trust")
+	jsonOut := fs.Bool("json", false, "write the result as JSON")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: lambdaiam validate [--kind K] [--json] POLICY.json...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	var fixed policy.Kind
+	auto := *kindFlag == "auto"
+	if !auto {
+		k, ok := kindNames[strings.ToLower(*kindFlag)]
+		if !ok {
+			fmt.Fprintf(stderr, "lambdaiam validate: unknown --kind %q (want auto, identity, resource, boundary, session, scp, rcp or trust)\n", *kindFlag)
+			return 2
+		}
+		fixed = k
+	}
+
+	status := 0
+	var results []validateFile
+	for _, name := range fs.Args() {
+		res := validateFile{File: name, Errors: []validateError{}}
+		data, err := readLimited(name)
+		if err != nil {
+			res.Errors = append(res.Errors, validateError{Code: "read", Message: err.Error()})
+			results = append(results, res)
+			status = 2
+			if !*jsonOut {
+				fmt.Fprintf(stdout, "%s: %v\n", name, err)
+			}
+			continue
+		}
+		kind := fixed
+		if auto {
+			kind = detectKind(data)
+		}
+		res.Kind = kind.String()
+		_, err = policy.Parse(data,
+			policy.WithSource(name),
+			policy.WithKind(kind),
+			policy.WithSizeLimit(),
+			policy.WithEnvelope(policy.EnvelopeAuto))
+		if err != nil {
+			status = 2
+			var list policy.ErrorList
+			if errors.As(err, &list) {
+				for _, e := range list {
+					res.Errors = append(res.Errors, validateError{
+						Line: e.Pos.Line, Column: e.Pos.Column, Offset: e.Pos.Offset,
+						Pointer: e.Pointer, Code: string(e.Code), Message: e.Msg,
+					})
+					if !*jsonOut {
+						fmt.Fprintln(stdout, e.Error())
+					}
+				}
+			} else {
+				res.Errors = append(res.Errors, validateError{Code: "error", Message: err.Error()})
+				if !*jsonOut {
+					fmt.Fprintf(stdout, "%s: %v\n", name, err)
+				}
+			}
+		}
+		res.Valid = len(res.Errors) == 0
+		results = append(results, res)
+	}
+	if *jsonOut {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(results); err != nil {
+			fmt.Fprintf(stderr, "lambdaiam validate: %v\n", err)
+			return 2
+		}
+	} else if status == 0 {
+		for _, r := range results {
+			fmt.Fprintf(stdout, "%s: ok (%s policy)\n", r.File, r.Kind)
+		}
+	}
+	return status
+}
+
+// readLimited reads a whole file, refusing one larger than maxFileSize
+// before reading it.
+func readLimited(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > maxFileSize {
+		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit; not read", st.Size(), maxFileSize)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxFileSize {
+		return nil, fmt.Errorf("input is over the %d-byte limit; not read further", maxFileSize)
+	}
+	return data, nil
+}
+
+// detectKind guesses a policy's kind for validate --kind auto: a policy
+// whose statements name a Principal or NotPrincipal is a resource-based
+// policy, or a role trust policy when it grants an sts:AssumeRole* action;
+// any other policy is checked as an identity-based policy. The guess only
+// picks the rule set; a malformed document is still reported by Parse.
+func detectKind(data []byte) policy.Kind {
+	if !gjson.ValidBytes(data) {
+		return policy.KindIdentity
+	}
+	doc := gjson.ParseBytes(data)
+	if p := doc.Get("Policy"); p.Type == gjson.String && gjson.Valid(p.Str) {
+		doc = gjson.Parse(p.Str)
+	}
+	principal, assume := false, false
+	visit := func(st gjson.Result) {
+		if !st.IsObject() {
+			return
+		}
+		st.ForEach(func(k, v gjson.Result) bool {
+			switch k.Str {
+			case "Principal", "NotPrincipal":
+				principal = true
+			case "Action":
+				for _, a := range v.Array() {
+					if strings.HasPrefix(strings.ToLower(a.Str), "sts:assumerole") {
+						assume = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	doc.ForEach(func(k, v gjson.Result) bool {
+		if k.Str != "Statement" {
+			return true
+		}
+		if v.IsArray() {
+			v.ForEach(func(_, st gjson.Result) bool { visit(st); return true })
+		} else {
+			visit(v)
+		}
+		return true
+	})
+	switch {
+	case principal && assume:
+		return policy.KindTrust
+	case principal:
+		return policy.KindResource
+	}
+	return policy.KindIdentity
+}

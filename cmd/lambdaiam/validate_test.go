@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// golden compares got with testdata/NAME, or rewrites it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/lambdaiam -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
+	}
+}
+
+type problem struct {
+	Line, Column int
+	Pointer      string
+	Code         string
+}
+
+// TestValidateRejects runs lambdaiam validate on one bad policy per row and
+// checks the exit status, the error codes, and each error's line, column
+// and JSON pointer. The full output is pinned by a golden file.
+func TestValidateRejects(t *testing.T) {
+	tests := []struct {
+		file string
+		args []string
+		rule string
+		want []problem
+	}{
+		{"dup-effect.json", nil, "G9",
+			[]problem{{8, 7, "/Statement/0/Effect", "duplicate-key"}}},
+		{"dup-condition-key.json", nil, "G9",
+			[]problem{{9, 7, "/Statement/Condition/StringEquals", "duplicate-key"}}},
+		{"effect-lowercase.json", nil, "G4,G.21",
+			[]problem{{12, 17, "/Statement/1/Effect", "invalid-effect"}}},
+		{"action-and-notaction.json", nil, "G5",
+			[]problem{{1, 83, "/Statement/0/NotAction", "action-and-notaction"}}},
+		{"unknown-operator.json", nil, "G8,G.37",
+			[]problem{{8, 21, "/Statement/0/Condition/stringEquals", "unknown-operator"}}},
+		{"principal-in-identity.json", []string{"--kind", "identity"}, "G5",
+			[]problem{{6, 7, "/Statement/0/Principal", "principal-not-allowed"}}},
+		{"resource-without-principal.json", []string{"--kind", "resource"}, "G5",
+			[]problem{{5, 5, "/Statement/0", "missing-principal"}}},
+		{"notprincipal-allow.json", nil, "G5,M4",
+			[]problem{{7, 7, "/Statement/0/NotPrincipal", "notprincipal-with-allow"}}},
+		{"trailing-garbage.json", nil, "G1",
+			[]problem{{2, 1, "", "syntax"}}},
+		{"invalid-utf8.json", nil, "G11",
+			[]problem{{1, 52, "", "invalid-utf8"}}},
+		{"too-deep.json", nil, "A nesting bound",
+			[]problem{{1, 0, "", "too-deep"}}},
+		{"over-size-limit.json", nil, "G10",
+			[]problem{{272, 34, "", "size-limit"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule+"/"+strings.TrimSuffix(tt.file, ".json"), func(t *testing.T) {
+			path := filepath.Join("testdata", "validate", tt.file)
+			args := append([]string{"validate"}, tt.args...)
+			var stdout, stderr bytes.Buffer
+			code := run(append(args, path), nil, &stdout, &stderr)
+			if code != 2 {
+				t.Errorf("exit status %d, want 2; stderr: %s", code, stderr.String())
+			}
+			golden(t, filepath.Join("validate", strings.TrimSuffix(tt.file, ".json")+".golden"), stdout.Bytes())
+
+			stdout.Reset()
+			run(append(append(args, "--json"), path), nil, &stdout, &stderr)
+			var res []validateFile
+			if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+				t.Fatalf("--json output: %v\n%s", err, stdout.String())
+			}
+			var got []problem
+			for _, e := range res[0].Errors {
+				p := problem{e.Line, e.Column, e.Pointer, e.Code}
+				if tt.want[0].Column == 0 { // the column of a depth error depends on the bound
+					p.Column = 0
+				}
+				got = append(got, p)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestValidateAccepts checks valid policies, including a get-policy
+// envelope detected without a flag, and the bundled example's policies.
+func TestValidateAccepts(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/quickstart/policies/*.json")
+	files = append(files, "testdata/validate/valid-identity.json", "testdata/validate/valid-get-policy.json")
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"validate", f}, nil, &stdout, &stderr); code != 0 {
+				t.Errorf("exit status %d, want 0:\n%s%s", code, stdout.String(), stderr.String())
+			}
+		})
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"no arguments prints usage", nil, 0},
+		{"unknown command", []string{"frobnicate"}, 2},
+		{"unknown validate flag", []string{"validate", "--frob", "x.json"}, 2},
+		{"unknown eval flag", []string{"eval", "--frob"}, 2},
+		{"validate without files", []string{"validate"}, 2},
+		{"validate with a bad kind", []string{"validate", "--kind", "bucket", "x.json"}, 2},
+		{"validate a missing file", []string{"validate", "testdata/validate/no-such-file.json"}, 2},
+		{"eval with two files", []string{"eval", "a", "b"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if got := run(tt.args, nil, &stdout, &stderr); got != tt.want {
+				t.Errorf("exit status %d, want %d; stderr: %s", got, tt.want, stderr.String())
+			}
+			if tt.want == 0 && !strings.Contains(stdout.String(), "Usage:") {
+				t.Errorf("no usage printed: %q", stdout.String())
+			}
+		})
+	}
+}
+
+func cmpDiff(want, got string) string { return cmp.Diff(want, got) }
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
