@@ -221,6 +221,7 @@ func (r *reader) parse(data []byte) {
 		req     = &r.c.Request
 		pols    = &r.c.Policies
 		hasAcct bool
+		resPol  gjson.Result
 	)
 	root.ForEach(func(k, v gjson.Result) bool {
 		key := k.String()
@@ -273,7 +274,7 @@ func (r *reader) parse(data []byte) {
 				return true
 			})
 		case "resourcePolicy":
-			pols.Resource = r.policy(v, resourceKind(v), key, field, key)
+			resPol = v // parsed below, once the action is known
 		case "permissionsBoundary":
 			pols.Boundary = r.policy(v, policy.KindBoundary, key, field, key)
 		case "sessionPolicy":
@@ -287,6 +288,15 @@ func (r *reader) parse(data []byte) {
 		}
 		return true
 	})
+	if resPol.Exists() {
+		// For sts:AssumeRole* (and the session tagging actions evaluated
+		// with it) the resource's policy is the role's trust policy (E3a).
+		kind := policy.KindResource
+		if isTrustAction(req.Action) {
+			kind = policy.KindTrust
+		}
+		pols.Resource = r.policy(resPol, kind, "resourcePolicy", "/resourcePolicy", "resourcePolicy")
+	}
 	if !hasAcct && req.ResourceAccount == "" {
 		req.ResourceAccount = arnAccount(req.Resource)
 	}
@@ -403,9 +413,6 @@ func (r *reader) policy(v gjson.Result, kind policy.Kind, name, field, label str
 		if bad {
 			return nil
 		}
-		if kind == policy.KindResource {
-			kind = resourceKind(doc)
-		}
 		field += "/document"
 	}
 	line, col := r.where(doc.Index)
@@ -484,55 +491,6 @@ func (r *reader) levels(v gjson.Result, kind policy.Kind, key, field string) [][
 		return true
 	})
 	return out
-}
-
-// resourceKind picks the kind of a resourcePolicy: a role trust policy
-// (policy.KindTrust) when a statement's Action names sts:AssumeRole*,
-// sts:TagSession or sts:SetSourceIdentity, a resource-based policy
-// otherwise. A wrapper is looked into.
-func resourceKind(v gjson.Result) policy.Kind {
-	if !v.IsObject() {
-		return policy.KindResource
-	}
-	if is, _ := wrapper(v); is {
-		kind := policy.KindResource
-		v.ForEach(func(k, val gjson.Result) bool {
-			if k.String() == "document" {
-				kind = resourceKind(val)
-				return false
-			}
-			return true
-		})
-		return kind
-	}
-	trust := false
-	v.ForEach(func(k, stmts gjson.Result) bool {
-		if k.String() != "Statement" {
-			return true
-		}
-		check := func(st gjson.Result) {
-			if !st.IsObject() {
-				return
-			}
-			st.ForEach(func(sk, acts gjson.Result) bool {
-				if sk.String() != "Action" {
-					return true
-				}
-				each(acts, func(a gjson.Result) {
-					if a.Type == gjson.String && isTrustAction(a.String()) {
-						trust = true
-					}
-				})
-				return false
-			})
-		}
-		each(stmts, check)
-		return false
-	})
-	if trust {
-		return policy.KindTrust
-	}
-	return policy.KindResource
 }
 
 // each calls f for v, or for each element when v is an array.

@@ -201,21 +201,34 @@ func TestParseLinePolicies(t *testing.T) {
 	}
 }
 
+// TestE3aTrustPolicyDetection checks that the case's action picks the
+// kind of its resourcePolicy: for sts:AssumeRole* and the session tagging
+// actions evaluated with it, the role's trust policy; otherwise a
+// resource-based policy, whatever actions the policy itself names.
 func TestE3aTrustPolicyDetection(t *testing.T) {
-	base := `"principal":"lambda.amazonaws.com","action":"sts:AssumeRole","resource":"arn:aws:iam::111122223333:role/exec"`
+	role := `"resource":"arn:aws:iam::111122223333:role/exec"`
+	sts := func(action string) string {
+		return `"principal":"lambda.amazonaws.com","action":"` + action + `",` + role
+	}
+	invoke := `"principal":"s3.amazonaws.com","action":"lambda:InvokeFunction","resource":"` + fn + `"`
+	wildTrust := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:*"}]}`
+	fnPolicyNamingSTS := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":["lambda:InvokeFunction","sts:AssumeRole"],"Resource":"` + fn + `"}]}`
 	for _, tc := range []struct {
 		name   string
+		req    string
 		policy string
 		want   policy.Kind
 	}{
-		{"E3a/assume-role-action-is-trust", trust, policy.KindTrust},
-		{"E3a/assume-role-with-saml-any-case", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"STS:assumeRoleWithSAML"}]}`, policy.KindTrust},
-		{"E3a/set-source-identity-is-trust", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:SetSourceIdentity"}]}`, policy.KindTrust},
-		{"E3a/named-trust-policy", `{"name":"trust","document":` + trust + `}`, policy.KindTrust},
-		{"E3a/function-policy-is-resource", resPolicy, policy.KindResource},
+		{"E3a/assume-role-action-is-trust", sts("sts:AssumeRole"), trust, policy.KindTrust},
+		{"E3a/assume-role-with-saml-any-case", sts("STS:assumeRoleWithSAML"), `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRoleWithSAML"}]}`, policy.KindTrust},
+		{"E3a/set-source-identity-is-trust", sts("sts:SetSourceIdentity"), `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:SetSourceIdentity"}]}`, policy.KindTrust},
+		{"E3a/trust-policy-granting-sts-wildcard", sts("sts:AssumeRole"), wildTrust, policy.KindTrust},
+		{"E3a/named-trust-policy", sts("sts:AssumeRole"), `{"name":"trust","document":` + trust + `}`, policy.KindTrust},
+		{"E3a/function-policy-is-resource", invoke, resPolicy, policy.KindResource},
+		{"E3a/function-policy-naming-sts-is-still-resource", invoke, fnPolicyNamingSTS, policy.KindResource},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := caseload.ParseLine([]byte(line(base, `"resourcePolicy":`+tc.policy)), "t.jsonl", 1)
+			c := caseload.ParseLine([]byte(line(`"resourcePolicy":`+tc.policy, tc.req)), "t.jsonl", 1)
 			if c.Err != nil {
 				t.Fatal(c.Err)
 			}

@@ -20,9 +20,9 @@
 //  3. Policies: each policy is null (absent), a bare document, or
 //     {"name": "...", "document": {...}}. Its raw JSON text, exactly as it
 //     stands in the case, goes to policy.Parse with the kind of its field:
-//     KindIdentity, KindResource (KindTrust when one of its statements'
-//     Action names sts:AssumeRole*, sts:TagSession or
-//     sts:SetSourceIdentity: the role's trust policy), KindBoundary,
+//     KindIdentity, KindResource (KindTrust when the case's action is
+//     sts:AssumeRole*, sts:TagSession or sts:SetSourceIdentity: the
+//     resource is then a role and its policy the trust policy), KindBoundary,
 //     KindSession, KindSCP, KindRCP. Its Source is SRC and its positions'
 //     Line and Column are the line and column in SRC (policy.WithOrigin),
 //     so a reason or an error points into the case file itself; Offset
