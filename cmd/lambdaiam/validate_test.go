@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/tidwall/gjson"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -156,4 +158,61 @@ func writeFile(t *testing.T, path, text string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestValidateCorpus writes every policy of every conformance case that
+// expects a decision to its own file and validates it with the kind of its
+// field: lambdaiam validate accepts them all, size quotas included.
+func TestValidateCorpus(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/conformance/*.jsonl")
+	dir := t.TempDir()
+	n := 0
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for ln, line := range strings.Split(string(data), "\n") {
+			c := gjson.Parse(line)
+			if strings.TrimSpace(line) == "" || c.Get("expect").Str == "Error" {
+				continue
+			}
+			resKind := "resource"
+			if a := strings.ToLower(c.Get("action").Str); strings.HasPrefix(a, "sts:assumerole") || a == "sts:tagsession" || a == "sts:setsourceidentity" {
+				resKind = "trust"
+			}
+			var pols []struct{ kind, raw string }
+			add := func(kind string, v gjson.Result) {
+				if d := v.Get("document"); d.IsObject() {
+					v = d
+				}
+				if v.IsObject() {
+					pols = append(pols, struct{ kind, raw string }{kind, v.Raw})
+				}
+			}
+			c.Get("identityPolicies").ForEach(func(_, v gjson.Result) bool { add("identity", v); return true })
+			add(resKind, c.Get("resourcePolicy"))
+			add("boundary", c.Get("permissionsBoundary"))
+			add("session", c.Get("sessionPolicy"))
+			for _, k := range []string{"scps", "rcps"} {
+				c.Get(k).ForEach(func(_, level gjson.Result) bool {
+					level.ForEach(func(_, v gjson.Result) bool { add(strings.TrimSuffix(k, "s"), v); return true })
+					return true
+				})
+			}
+			for i, p := range pols {
+				path := filepath.Join(dir, fmt.Sprintf("%s-%d-%d.json", filepath.Base(file), ln+1, i))
+				writeFile(t, path, p.raw)
+				var stdout, stderr bytes.Buffer
+				if code := run([]string{"validate", "--kind", p.kind, path}, nil, &stdout, &stderr); code != 0 {
+					t.Errorf("%s:%d policy %d (%s): exit %d\n%s%s", file, ln+1, i, p.kind, code, stdout.String(), stderr.String())
+				}
+				n++
+			}
+		}
+	}
+	if n < 270 {
+		t.Errorf("validated only %d corpus policies", n)
+	}
+	t.Logf("validated %d corpus policies", n)
 }
