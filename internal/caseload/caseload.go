@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -54,13 +55,19 @@ type Error struct {
 	// Field is the JSON Pointer of the offending field in the case, such
 	// as "/identityPolicies/0"; "" is the case as a whole.
 	Field string
-	Msg   string
-	Err   error
+	// File is set when the problem is in a policy file that the case
+	// references (see WithDir): the file's name as it was opened. The
+	// positions and pointers of its policy errors are then in that file.
+	File string
+	Msg  string
+	Err  error
 }
 
 // Error returns "SRC:LINE: FIELD: message"; for a policy that does not
 // parse, each policy error as "SRC:LINE:COLUMN: FIELD/POINTER: message",
-// joined by "; ", with the JSON pointer taken from the case's root.
+// joined by "; ", with the JSON pointer taken from the case's root, or,
+// for a policy read from a file, as "FILE:LINE:COLUMN: POINTER: message",
+// with the pointer taken from the file's root.
 func (e *Error) Error() string {
 	var list policy.ErrorList
 	if e.Msg == "" && errors.As(e.Err, &list) {
@@ -73,7 +80,11 @@ func (e *Error) Error() string {
 				b.WriteString(pos)
 				b.WriteString(": ")
 			}
-			if ptr := e.Field + pe.Pointer; ptr != "" {
+			ptr := pe.Pointer
+			if e.File == "" {
+				ptr = e.Field + ptr
+			}
+			if ptr != "" {
 				b.WriteString(ptr)
 				b.WriteString(": ")
 			}
@@ -118,8 +129,11 @@ func (e *Error) Unwrap() error { return e.Err }
 // lines) or JSON Lines, one object per line; blank lines are skipped. src
 // names the input in case names, policy sources and errors. The error is
 // for the input as a whole (no case at all, two cases with one name); a
-// case that cannot be read has its Err set instead.
-func Load(data []byte, src string) ([]Case, error) {
+// case that cannot be read has its Err set instead. Policy file
+// references are read as the options say (WithDir, WithFS); each file is
+// read and parsed once per call.
+func Load(data []byte, src string, opts ...Option) ([]Case, error) {
+	cfg := newConfig(opts)
 	start := 0
 	for start < len(data) && isSpace(data[start]) {
 		start++
@@ -136,7 +150,7 @@ func Load(data []byte, src string) ([]Case, error) {
 	}
 	var cases []Case
 	if gjson.ValidBytes(data[start:]) || !gjson.ValidBytes(firstLine) {
-		cases = append(cases, ParseLine(data[start:], src, first))
+		cases = append(cases, parseLine(data[start:], src, first, cfg))
 	} else {
 		line := 0
 		for len(data) > 0 {
@@ -150,7 +164,7 @@ func Load(data []byte, src string) ([]Case, error) {
 			if len(bytes.TrimSpace(text)) == 0 {
 				continue
 			}
-			cases = append(cases, ParseLine(text, src, line))
+			cases = append(cases, parseLine(text, src, line, cfg))
 		}
 	}
 	seen := make(map[string]int, len(cases))
@@ -170,11 +184,16 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // line locate it (line is the input line where the object starts). Each
 // policy's raw JSON text is handed to policy.Parse as it stands, so that
 // duplicate keys and every other grammar error reach the parser; its
-// positions give the line and column in src. A case with any error is
-// returned with Err set.
-func ParseLine(data []byte, src string, line int) Case {
+// positions give the line and column in src. A policy given as a file
+// reference is read as the options say (WithDir, WithFS). A case with any
+// error is returned with Err set.
+func ParseLine(data []byte, src string, line int, opts ...Option) Case {
+	return parseLine(data, src, line, newConfig(opts))
+}
+
+func parseLine(data []byte, src string, line int, cfg *config) Case {
 	c := Case{Source: src, Line: line}
-	r := reader{src: src, line: line, c: &c}
+	r := reader{src: src, line: line, c: &c, cfg: cfg}
 	r.parse(data)
 	if c.Name == "" {
 		c.Name = src + ":" + strconv.Itoa(line)
@@ -187,11 +206,16 @@ type reader struct {
 	line int
 	data []byte
 	c    *Case
+	cfg  *config
 }
 
 func (r *reader) fail(field, msg string, err error) {
+	r.failFile(field, "", msg, err)
+}
+
+func (r *reader) failFile(field, file, msg string, err error) {
 	if r.c.Err == nil {
-		r.c.Err = &Error{Source: r.src, Line: r.line, Field: field, Msg: msg, Err: err}
+		r.c.Err = &Error{Source: r.src, Line: r.line, Field: field, File: file, Msg: msg, Err: err}
 	}
 }
 
@@ -378,24 +402,30 @@ func scalarText(v gjson.Result) (string, bool) {
 	return "", false
 }
 
-// policy reads a policy field: null (absent), a bare document, or
-// {"name": ..., "document": ...}. The document's raw text goes to
-// policy.Parse.
+// policy reads a policy field: null (absent), a bare document, a file
+// reference (a string), {"name": ..., "document": ...} or {"name": ...,
+// "file": ...}. A document's raw text goes to policy.Parse; a referenced
+// file is read and parsed by file.
 func (r *reader) policy(v gjson.Result, kind policy.Kind, name, field, label string) *evaluate.Named {
 	if v.Type == gjson.Null {
 		return nil
 	}
+	if v.Type == gjson.String {
+		return r.file(v.String(), kind, "", field)
+	}
 	if !v.IsObject() {
-		r.fail(field, "a policy is a JSON object", nil)
+		r.fail(field, "a policy is a JSON object or the name of a policy file", nil)
 		return nil
 	}
 	doc := v
 	if isWrapper, ok := wrapper(v); isWrapper {
 		if !ok {
-			r.fail(field, `a named policy is {"name": "...", "document": {...}}`, nil)
+			r.fail(field, `a named policy is {"name": "...", "document": {...}} or {"name": "...", "file": "..."}`, nil)
 			return nil
 		}
 		bad := false
+		named := false
+		var file gjson.Result
 		v.ForEach(func(k, val gjson.Result) bool {
 			switch k.String() {
 			case "name":
@@ -404,14 +434,26 @@ func (r *reader) policy(v gjson.Result, kind policy.Kind, name, field, label str
 					bad = true
 					return false
 				}
-				name = val.String()
+				name, named = val.String(), true
 			case "document":
 				doc = val
+			case "file":
+				file = val
 			}
 			return true
 		})
 		if bad {
 			return nil
+		}
+		if file.Exists() {
+			if file.Type != gjson.String {
+				r.fail(field+"/file", "a policy file reference is a string", nil)
+				return nil
+			}
+			if !named {
+				name = ""
+			}
+			return r.file(file.String(), kind, name, field+"/file")
 		}
 		field += "/document"
 	}
@@ -422,6 +464,31 @@ func (r *reader) policy(v gjson.Result, kind policy.Kind, name, field, label str
 		return nil
 	}
 	return &evaluate.Named{Name: name, Doc: d}
+}
+
+// file reads the policy file ref names, relative to the case file, and
+// parses it with the kind of its field; a get-policy or URL-encoded
+// envelope is taken off (policy.EnvelopeAuto). The policy is named name,
+// or after the reference when name is "".
+func (r *reader) file(ref string, kind policy.Kind, name, field string) *evaluate.Named {
+	if name == "" {
+		name = ref
+	}
+	f, err := r.cfg.policyFile(ref, kind)
+	var missing *fs.PathError
+	switch {
+	case errors.As(err, &missing) && errors.Is(err, fs.ErrNotExist):
+		r.fail(field, fmt.Sprintf("policy file %q: %s does not exist", ref, missing.Path), nil)
+		return nil
+	case err != nil:
+		r.fail(field, fmt.Sprintf("policy file %q", ref), err)
+		return nil
+	}
+	if f.err != nil {
+		r.failFile(field, f.name, "", f.err)
+		return nil
+	}
+	return &evaluate.Named{Name: name, Doc: f.doc}
 }
 
 // where returns the line and column in the source of byte off of the
@@ -438,16 +505,19 @@ func (r *reader) where(off int) (line, col int) {
 	return line, 1 + utf8.RuneCount(before)
 }
 
-// wrapper reports whether v is a {"name", "document"} wrapper (it has a
-// "document" key), and whether it is a well-formed one: no keys other than
-// those two, each at most once.
+// wrapper reports whether v is a {"name", "document"} or {"name", "file"}
+// wrapper (it has a "document" or a "file" key), and whether it is a
+// well-formed one: a name at most once and exactly one of document and
+// file, with no other keys.
 func wrapper(v gjson.Result) (isWrapper, ok bool) {
 	ok = true
-	var names, docs int
+	var names, docs, files int
 	v.ForEach(func(k, _ gjson.Result) bool {
 		switch k.String() {
 		case "document":
 			docs++
+		case "file":
+			files++
 		case "name":
 			names++
 		default:
@@ -455,7 +525,7 @@ func wrapper(v gjson.Result) (isWrapper, ok bool) {
 		}
 		return true
 	})
-	return docs > 0, ok && docs == 1 && names <= 1
+	return docs+files > 0, ok && docs+files == 1 && names <= 1
 }
 
 // levels reads "scps" or "rcps": a list of levels, each a list of

@@ -39,6 +39,16 @@ func Evaluate(c *Case, opts ...evaluate.Option) Output {
 	return NewOutput(c.Name, c.Run(opts...))
 }
 
+// Got returns a result in the words of a case's expect: "Error" when the
+// result carries an error, else its decision ("Allow", "ImplicitDeny",
+// "ExplicitDeny").
+func Got(res evaluate.Result) string {
+	if res.Err != nil {
+		return ExpectError
+	}
+	return res.Decision.String()
+}
+
 // NewOutput converts a result to its JSON form.
 func NewOutput(name string, res evaluate.Result) Output {
 	o := Output{Name: name}
