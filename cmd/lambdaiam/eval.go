@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/lambdaiam/lambdaiam/evaluate"
@@ -73,7 +74,16 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	cases, err := caseload.Load(data, src)
+	var loadOpts []caseload.Option
+	switch {
+	case bundled:
+		loadOpts = append(loadOpts, caseload.WithFS(examples.Quickstart, "quickstart"))
+	case src == "<stdin>":
+		loadOpts = append(loadOpts, caseload.WithDir("."))
+	default:
+		loadOpts = append(loadOpts, caseload.WithDir(filepath.Dir(src)))
+	}
+	cases, err := caseload.Load(data, src, loadOpts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "lambdaiam eval: %v\n", err)
 		return 2
