@@ -114,6 +114,7 @@ func Compile(p Policies, opts ...Option) (*Set, error) {
 			o(&s.cfg)
 		}
 	}
+	s.cfg.applyDefaults()
 	c := compiler{s: s}
 	for i := range p.Identity {
 		id, err := c.add(&p.Identity[i], IdentityBasedPolicy, policy.KindIdentity)
@@ -361,33 +362,66 @@ func compilePrincipal(p *policy.Principal) *principalMatcher {
 	return m
 }
 
+// maxIndexWords bounds the action index (names × statement words): past
+// it, a request's action is matched statement by statement instead.
+const maxIndexWords = 1 << 20
+
 // buildActionIndex fills Set.actionNames and Set.actionRows. Only
 // ASCII names are indexed: lookupAction lower-cases ASCII only.
+//
+// A statement whose actions are all exact names sets the bits of those
+// names directly; only statements with wildcards (or "*") are tested
+// against every indexed name. The cost is then linear in the statements
+// that list exact names, and the index is not built when it would be
+// larger than maxIndexWords.
 func (c *compiler) buildActionIndex() {
 	s := c.s
 	var names []string
 	for i := range s.stmts {
 		for _, a := range s.stmts[i].actExact {
 			if isASCII(a) {
-				names = append(names, a)
+				names = append(names, strings.ToLower(a))
 			}
 		}
 	}
 	slices.Sort(names)
 	names = slices.Compact(names)
 	words := (len(s.stmts) + 63) / 64
-	rows := make([][]uint64, len(names))
+	if len(names) == 0 || len(names)*words > maxIndexWords {
+		return
+	}
 	backing := make([]uint64, words*len(names))
-	for id, name := range names {
-		row := backing[id*words : (id+1)*words : (id+1)*words]
-		for i := range s.stmts {
-			if s.stmts[i].listsAction(name) {
-				row[i/64] |= 1 << (i % 64)
+	rows := make([][]uint64, len(names))
+	for id := range names {
+		rows[id] = backing[id*words : (id+1)*words : (id+1)*words]
+	}
+	for i := range s.stmts {
+		st := &s.stmts[i]
+		bit, word := uint64(1)<<(i%64), i/64
+		if st.allActions || len(st.actGlobs) > 0 || !allASCII(st.actExact) {
+			for id, name := range names {
+				if st.listsAction(name) {
+					rows[id][word] |= bit
+				}
+			}
+			continue
+		}
+		for _, a := range st.actExact {
+			if id, ok := slices.BinarySearch(names, strings.ToLower(a)); ok {
+				rows[id][word] |= bit
 			}
 		}
-		rows[id] = row
 	}
 	s.actionNames, s.actionRows = names, rows
+}
+
+func allASCII(names []string) bool {
+	for _, n := range names {
+		if !isASCII(n) {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCII(s string) bool {

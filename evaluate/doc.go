@@ -49,12 +49,12 @@
 //  3. its Resource list matches the resource, or its NotResource list does
 //     not (M3); a statement without either (a role trust policy) matches
 //     every resource. A request resource of "*" is matched only by the
-//     literal entry "*". The Lambda actions that have no resource type
-//     (lambda:ListFunctions, lambda:GetAccountSettings, ... M3.4) are
-//     always matched as "*", whatever resource the request names, so only
-//     a statement whose Resource lists the literal "*" grants or denies
-//     them; actions of other services, and Lambda actions not in that
-//     table, follow the ordinary rules. A Resource entry whose variables
+//     literal entry "*". The actions that have no resource type in the
+//     service catalog (lambda:ListFunctions, lambda:GetAccountSettings,
+//     ec2:DescribeSubnets, xray:PutTraceSegments, ... M3.4) are always
+//     matched as "*", whatever resource the request names, so only a
+//     statement whose Resource lists the literal "*" grants or denies
+//     them; actions the catalog does not know follow the ordinary rules. A Resource entry whose variables
 //     have no value matches nothing (D3);
 //  4. every condition holds (section C).
 //
@@ -207,7 +207,8 @@
 //   - WithManagementAccount(id): SCPs skip the management account's
 //     principals; RCPs skip its resources.
 //   - WithServiceLinkedRoleExemption(): SCPs skip service-linked roles.
-//   - WithRCPServices(prefixes...): the services RCPs govern.
+//   - WithRCPServices(prefixes...): the services RCPs govern (by default
+//     the catalog's RCP-supported services; Lambda is not one of them).
 //   - WithRCPAllowRequired(): every RCP level needs an Allow.
 //   - WithWildcardGrant(mode): how a "*" grant without an aws:PrincipalArn
 //     condition is capped: WildcardDirect (default), WildcardCappedBySession,
@@ -215,13 +216,55 @@
 //   - WithUnresolvedNotResource(mode): an unresolved variable in
 //     NotResource matches nothing (UnresolvedMatchesNothing, default) or
 //     drops the statement (UnresolvedDropsStatement) (D3).
-//   - WithConditionOptions(o): the condition package's choices.
+//   - WithConditionOptions(o): the condition package's choices; unless o
+//     sets Multivalued, which keys are multivalued comes from the catalog
+//     (C5).
 //   - WithWildcardOnlyActions(f): the actions that need a literal "*"
-//     Resource (M3.4).
+//     Resource (M3.4); by default the catalog's actions without a
+//     resource type.
 //   - WithShortPatterns(mode): how Resource patterns with fewer than six
 //     parts are read (M3.6); by default identity-side policies pad them,
 //     resource policies let them match nothing and SCPs and RCPs reject
 //     them at Compile.
+//
+// # Fail-closed
+//
+// No error, bound or fault can produce an Allow. Every evaluation, by
+// Evaluate, EvaluateContext or Decide, ends in one function that returns
+// ImplicitDeny with the error whenever the evaluation stopped, whatever the
+// algorithm had reached; once stopped, no statement applies any more, so
+// not even a Deny is skipped on the way to an Allow. The zero Decision is
+// ImplicitDeny. The paths, each with a test in failclosed_test.go:
+//
+//   - Compile errors (CodeMissingDocument, CodePolicyKind,
+//     CodeInvalidPolicy: a Resource pattern, a condition or an Effect that
+//     cannot be compiled, a short pattern in an SCP or RCP): Compile
+//     returns no Set, and the function Evaluate returns ImplicitDeny with
+//     the error.
+//   - A nil *Set, or a Set value not built by Compile: ImplicitDeny with
+//     CodeNotCompiled, never a panic.
+//   - An invalid request (step 0: CodeInvalidPrincipal, CodeInvalidAction,
+//     CodeInvalidResource): ImplicitDeny before any policy is read.
+//   - WithMaxStatements(n): a set of more than n statements is refused
+//     with CodeLimit: the function Evaluate does not compile it, and a Set
+//     over the bound denies every request with the error.
+//   - WithMaxConditionWork(n): an evaluation that needs more condition work
+//     stops with CodeLimit, also when the work is a Deny's, whose skipping
+//     would have allowed.
+//   - EvaluateContext with a context that is done, on entry, during
+//     evaluation (it is polled every few statements) or when the decision
+//     is made: CodeCanceled, wrapping the context's error.
+//   - A panic during evaluation, such as one in a function given to
+//     WithWildcardOnlyActions: recovered as CodeInternal.
+//
+// Values that cannot be read are not errors, but they never grant: a
+// request value that its operator cannot parse satisfies neither the
+// operator nor its negation (C4.4), and a policy variable without a value
+// matches nothing in Resource and in positive conditions (D3); an Allow
+// that depends on either does not apply. Compile trusts a Document to have been
+// checked by policy.Parse: a Document built by hand with an invalid Effect
+// or condition value is rejected, but one that breaks other grammar rules
+// (an identity statement without Resource, say) is compiled as written.
 //
 // # Not modelled
 //

@@ -1,6 +1,8 @@
 package evaluate
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/lambdaiam/lambdaiam/arn"
@@ -11,8 +13,25 @@ import (
 // Evaluate decides r and explains the decision. A request that cannot be
 // evaluated gives ImplicitDeny with Err set (an *Error) and no reasons.
 func (s *Set) Evaluate(r Request) Result {
+	return s.evaluate(nil, &r)
+}
+
+// EvaluateContext is Evaluate under a context: when ctx is done before the
+// decision is made, evaluation stops and the result is ImplicitDeny with
+// Err an *Error of code CodeCanceled that wraps ctx.Err(), so that
+// errors.Is(res.Err, context.Canceled) and context.DeadlineExceeded work.
+// A context that is done on entry always gives that result. ctx is polled
+// between statements, so a cancellation is seen within a few statements.
+func (s *Set) EvaluateContext(ctx context.Context, r Request) Result {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return s.evaluate(ctx, &r)
+}
+
+func (s *Set) evaluate(ctx context.Context, r *Request) Result {
 	var rec recorder
-	d, err := s.decide(&r, &rec)
+	d, err := s.decide(ctx, r, &rec)
 	if err != nil {
 		return Result{Decision: ImplicitDeny, Err: err}
 	}
@@ -23,7 +42,7 @@ func (s *Set) Evaluate(r Request) Result {
 // common case (see the package documentation). A request that cannot be
 // evaluated gives ImplicitDeny.
 func (s *Set) Decide(r Request) Decision {
-	d, _ := s.decide(&r, nil)
+	d, _ := s.decide(nil, &r, nil)
 	return d
 }
 
@@ -31,6 +50,15 @@ func (s *Set) Decide(r Request) Decision {
 // error is Compile's error or Result.Err; the Result's Decision is then
 // ImplicitDeny.
 func Evaluate(r Request, p Policies, opts ...Option) (Result, error) {
+	var cfg config
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	if err := cfg.lim.checkPolicies(&p); err != nil {
+		return Result{Decision: ImplicitDeny, Err: err}, err
+	}
 	s, err := Compile(p, opts...)
 	if err != nil {
 		return Result{Decision: ImplicitDeny, Err: err}, err
@@ -52,11 +80,53 @@ type query struct {
 	row      []uint64
 	indexed  bool // row is the request action's index row
 	boundary bool // the principal has a permissions boundary
+
+	// fc is the fail-closed state, a local variable of decide.
+	fc *failClosed
 }
+
+// failClosed is what stops an evaluation (see the package documentation):
+// ctx is polled every pollEvery statements; work counts condition
+// comparisons against limit (0: no limit). Once err is set no statement
+// applies any more, and decide turns whatever the algorithm returns into
+// ImplicitDeny. It is kept apart from query, behind a pointer, so that
+// calling ctx's methods lets nothing of the query escape to the heap.
+type failClosed struct {
+	ctx   context.Context // nil for Decide and Evaluate
+	polls uint32
+	work  int
+	limit int
+	err   *Error
+}
+
+// pollEvery is how many statements are tried between two looks at the
+// context of EvaluateContext.
+const pollEvery = 32
 
 // decide validates the request, builds its environment and runs the
 // algorithm of the package documentation.
-func (s *Set) decide(r *Request, rec *recorder) (Decision, error) {
+//
+// It is the single exit of every evaluation, and the one place that makes
+// it fail closed: an evaluation that stopped on an error (a limit, a
+// cancelled context, a panic) returns ImplicitDeny and the error, whatever
+// the algorithm would have decided.
+func (s *Set) decide(ctx context.Context, r *Request, rec *recorder) (d Decision, err error) {
+	if !s.compiled() {
+		return ImplicitDeny, &Error{Code: CodeNotCompiled, Statement: -1, Msg: "the policy set was not built by Compile"}
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			d, err = ImplicitDeny, &Error{Code: CodeInternal, Statement: -1, Msg: fmt.Sprintf("evaluation failed: %v", v)}
+		}
+	}()
+	if ctx != nil {
+		if e := ctx.Err(); e != nil {
+			return ImplicitDeny, canceled(e)
+		}
+	}
+	if n := s.cfg.lim.maxStatements; n > 0 && len(s.stmts) > n {
+		return ImplicitDeny, tooManyStatements(len(s.stmts), n)
+	}
 	p, err := parsePrincipal(r.Principal)
 	if err != nil {
 		return ImplicitDeny, err
@@ -85,17 +155,91 @@ func (s *Set) decide(r *Request, rec *recorder) (Decision, error) {
 	env.Ctx, env.Time = r.Context, r.Time
 	s.derive(&env, &p)
 
-	q := query{s: s, r: r, p: p, env: &env, rec: rec, resource: r.Resource, resAcct: resAcct, service: svc}
+	fc := failClosed{ctx: ctx, limit: s.cfg.lim.maxCondWork}
+	q := query{s: s, r: r, p: p, env: &env, rec: rec, resource: r.Resource, resAcct: resAcct, service: svc, fc: &fc}
 	if s.cfg.isWildcardOnly(r.Action) {
 		q.resource = "*"
 	}
 	q.boundary = s.boundary >= 0 && p.iam() && p.kind != kindRoot
 	q.lookupAction()
-	d := q.run()
-	if rec != nil {
+	d = q.run()
+	if fc.err == nil && rec != nil {
 		q.finish(d)
 	}
+	if fc.err == nil && ctx != nil {
+		if e := ctx.Err(); e != nil {
+			fc.err = canceled(e)
+		}
+	}
+	if fc.err != nil {
+		return ImplicitDeny, fc.err
+	}
 	return d, nil
+}
+
+// compiled reports whether s was built by Compile: a nil *Set, or a Set
+// value made some other way, is never evaluated.
+func (s *Set) compiled() bool {
+	if s == nil {
+		return false
+	}
+	n := int32(len(s.policies))
+	return s.resource < n && s.boundary < n && s.session < n
+}
+
+// stop records the error that ends the evaluation.
+func (fc *failClosed) stop(err *Error) {
+	if fc.err == nil {
+		fc.err = err
+	}
+}
+
+// poll reports false, and stops the evaluation, once the context is done.
+// It looks at the context every pollEvery calls.
+func (fc *failClosed) poll() bool {
+	if fc.polls++; fc.polls%pollEvery != 0 {
+		return true
+	}
+	if e := fc.ctx.Err(); e != nil {
+		fc.stop(canceled(e))
+		return false
+	}
+	return true
+}
+
+// charge counts the work of evaluating condition c: its policy values
+// times the request values of its key (at least one each). It reports
+// false, and stops the evaluation, when the total passes the limit.
+func (q *query) charge(c *condition.Cond) bool {
+	n := max(len(c.Values()), 1)
+	if v, ok := q.lookup(c.Key()); ok {
+		n *= max(v.Len(), 1)
+	}
+	fc := q.fc
+	fc.work += n
+	if fc.work > fc.limit || fc.work < 0 {
+		fc.stop(conditionWorkExceeded(fc.limit))
+		return false
+	}
+	return true
+}
+
+// lookup finds key in the request's environment, lower-casing an ASCII key
+// of up to 64 bytes in a stack buffer rather than on the heap.
+func (q *query) lookup(key string) (condition.Value, bool) {
+	var buf [64]byte
+	if len(key) <= len(buf) {
+		b := buf[:len(key)]
+		for i := 0; i < len(key); i++ {
+			c := key[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return q.env.Lookup(string(b))
+	}
+	return q.env.Lookup(key)
 }
 
 // lookupAction finds the request action's row of the action index by a
@@ -152,6 +296,9 @@ func compareLower(a, b string) int {
 // grantNone when it does not; for a statement with a Principal, how the
 // principal matched (rule E4); grantDirect otherwise.
 func (q *query) applies(i int32) grant {
+	if fc := q.fc; fc.err != nil || (fc.ctx != nil && !fc.poll()) {
+		return grantNone
+	}
 	st := &q.s.stmts[i]
 	// Action (M2).
 	var listed bool
@@ -188,6 +335,9 @@ func (q *query) applies(i int32) grant {
 	}
 	// Conditions (C): all must hold.
 	for _, c := range st.conds {
+		if q.fc.limit > 0 && !q.charge(c) {
+			return grantNone
+		}
 		if !c.Eval(q.env) {
 			return grantNone
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/lambdaiam/lambdaiam/arn"
+	"github.com/lambdaiam/lambdaiam/catalog"
 	"github.com/lambdaiam/lambdaiam/condition"
 )
 
@@ -44,21 +45,6 @@ const (
 	UnresolvedDropsStatement
 )
 
-// isDefaultRCPService reports whether resource control policies govern
-// the service with prefix svc by default. Lambda is not among them (its
-// service data has rcpSupported false).
-func isDefaultRCPService(svc string) bool {
-	for _, p := range [...]string{
-		"aoss", "cognito-identity", "dynamodb", "ecr", "kms", "logs",
-		"s3", "secretsmanager", "sqs", "sts",
-	} {
-		if strings.EqualFold(p, svc) {
-			return true
-		}
-	}
-	return false
-}
-
 type config struct {
 	managementAccount  string
 	exemptServiceLinks bool
@@ -69,8 +55,10 @@ type config struct {
 	notResource        NotResourceMode
 	cond               condition.Options
 	wildcardOnly       func(action string) bool
+	cat                *catalog.Catalog // set by applyDefaults
 	short              arn.ShortMode
 	shortSet           bool
+	lim                limits // WithMaxStatements, WithMaxConditionWork (limits.go)
 }
 
 // WithShortPatterns sets how every policy type treats a Resource or
@@ -117,9 +105,10 @@ func WithServiceLinkedRoleExemption() Option {
 // WithRCPServices replaces the list of service prefixes whose requests
 // resource control policies govern (rule E3.2). The prefix is the
 // request action's service part, compared without regard to case. The
-// default is aoss, cognito-identity, dynamodb, ecr, kms, logs, s3,
-// secretsmanager, sqs and sts; Lambda is not RCP-supported. Calling it with
-// no prefixes turns RCPs off.
+// default is the catalog's list of services that support RCPs
+// (catalog.Catalog.RCPSupported: s3, sqs, sts, kms, dynamodb, logs and
+// others); Lambda is not RCP-supported. Calling it with no prefixes turns
+// RCPs off.
 func WithRCPServices(prefixes ...string) Option {
 	return func(c *config) {
 		c.rcpServices = make([]string, len(prefixes))
@@ -154,21 +143,41 @@ func WithUnresolvedNotResource(m NotResourceMode) Option {
 }
 
 // WithConditionOptions sets the options every condition is compiled with
-// (the [U] choices of sections C and D; see condition.Options).
+// (the [U] choices of sections C and D; see condition.Options). When
+// o.Multivalued is nil, the catalog's Multivalued decides which keys are
+// multivalued (rule C5): the keys whose type is ArrayOf….
 func WithConditionOptions(o condition.Options) Option {
 	return func(c *config) { c.cond = o }
 }
 
-// WithWildcardOnlyActions replaces the table of actions that have no
-// resource type (rule M3.4). f receives the request's action as given
-// ("lambda:ListFunctions") and reports whether only a statement whose
-// Resource lists the literal "*" applies to it. The default table holds
-// the Lambda actions marked wildcardResourceOnly in the Lambda service
-// data; an action it does not know (other services' actions included) is
-// matched by the ordinary Resource rules, with a request resource of "*"
-// matched only by a literal "*" entry.
+// WithWildcardOnlyActions replaces the catalog's list of actions that
+// have no resource type (rule M3.4). f receives the request's action as
+// given ("lambda:ListFunctions") and reports whether only a statement
+// whose Resource lists the literal "*" applies to it. By default an action
+// is wildcard-only when the catalog lists it with no resource type, in
+// any catalogued service (catalog.Catalog.WildcardOnly); an action the
+// catalog does not know is matched by the ordinary Resource rules, with a
+// request resource of "*" matched only by a literal "*" entry.
 func WithWildcardOnlyActions(f func(action string) bool) Option {
 	return func(c *config) { c.wildcardOnly = f }
+}
+
+// catalog returns the configured catalog.
+func (c *config) catalog() *catalog.Catalog {
+	if c.cat != nil {
+		return c.cat
+	}
+	return catalog.Default()
+}
+
+// applyDefaults fills in, once all options are applied, the defaults that
+// come from the catalog: the catalog itself, and which condition keys are
+// multivalued (rule C5) unless the caller chose that.
+func (c *config) applyDefaults() {
+	c.cat = c.catalog()
+	if c.cond.Multivalued == nil {
+		c.cond.Multivalued = c.cat.Multivalued
+	}
 }
 
 // rcpApplies reports whether RCPs govern an action of service svc.
@@ -181,14 +190,5 @@ func (c *config) rcpApplies(svc string) bool {
 		}
 		return false
 	}
-	return isDefaultRCPService(svc)
-}
-
-// isWildcardOnly reports whether action needs a literal "*" Resource.
-func (c *config) isWildcardOnly(action string) bool {
-	if c.wildcardOnly != nil {
-		return c.wildcardOnly(action)
-	}
-	svc, name, _ := strings.Cut(action, ":")
-	return strings.EqualFold(svc, "lambda") && isLambdaWildcardOnly(name)
+	return c.catalog().RCPSupported(svc)
 }

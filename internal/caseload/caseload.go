@@ -14,6 +14,7 @@ import (
 
 	"github.com/lambdaiam/lambdaiam/condition"
 	"github.com/lambdaiam/lambdaiam/evaluate"
+	"github.com/lambdaiam/lambdaiam/internal/jsondepth"
 	"github.com/lambdaiam/lambdaiam/policy"
 )
 
@@ -149,7 +150,8 @@ func Load(data []byte, src string, opts ...Option) ([]Case, error) {
 		firstLine = firstLine[:i]
 	}
 	var cases []Case
-	if gjson.ValidBytes(data[start:]) || !gjson.ValidBytes(firstLine) {
+	whole := jsondepth.WithinBytes(data[start:], MaxDepth) && gjson.ValidBytes(data[start:])
+	if whole || !(jsondepth.WithinBytes(firstLine, MaxDepth) && gjson.ValidBytes(firstLine)) {
 		cases = append(cases, parseLine(data[start:], src, first, cfg))
 	} else {
 		line := 0
@@ -219,10 +221,19 @@ func (r *reader) failFile(field, file, msg string, err error) {
 	}
 }
 
+// MaxDepth is the deepest nesting of objects and arrays a case may have:
+// a policy's own bound (policy.MaxDepth) plus the case's levels around it.
+// Deeper input is an error before any recursive reader sees it.
+const MaxDepth = policy.MaxDepth + 8
+
 func (r *reader) parse(data []byte) {
 	r.data = data
 	if !utf8.Valid(data) {
 		r.fail("", "the case is not valid UTF-8", nil)
+		return
+	}
+	if !jsondepth.WithinBytes(data, MaxDepth) {
+		r.fail("", fmt.Sprintf("the case nests objects and arrays more than %d deep", MaxDepth), nil)
 		return
 	}
 	if !gjson.ValidBytes(data) {

@@ -317,3 +317,24 @@ func TestE8Output(t *testing.T) {
 		t.Errorf("TypeName (-want +got):\n%s", diff)
 	}
 }
+
+// TestDeepNestingIsAnError is a regression test: gjson validates
+// recursively, and a case nested deeply enough overflowed the stack (a
+// crash no recover can stop). Depth is now bounded first.
+func TestDeepNestingIsAnError(t *testing.T) {
+	for _, n := range []int{caseload.MaxDepth + 1, 100_000, 8 << 20} {
+		deep := `{"name":"deep","principal":"anonymous","action":"lambda:InvokeFunction","resource":"*","context":{"k":` +
+			strings.Repeat("[", n) + strings.Repeat("]", n) + `}}`
+		for _, text := range []string{deep, deep + "\n" + deep} {
+			cases, err := caseload.Load([]byte(text), "deep.jsonl")
+			if err != nil {
+				continue // refused as a whole: fine
+			}
+			for _, c := range cases {
+				if c.Err == nil {
+					t.Errorf("depth %d: case loaded without error", n)
+				}
+			}
+		}
+	}
+}
