@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -159,5 +160,42 @@ func TestEvalBadInput(t *testing.T) {
 				t.Errorf("output does not name %q:\n%s", tt.want, all)
 			}
 		})
+	}
+}
+
+// TestEvalFormatAndColor checks --format and that color is used only on a
+// terminal and never with NO_COLOR set.
+func TestEvalFormatAndColor(t *testing.T) {
+	file := "../../testdata/conformance/matching.jsonl"
+	var viaFlag, viaFormat bytes.Buffer
+	if code := run([]string{"eval", "--json", file}, nil, &viaFlag, &bytes.Buffer{}); code != 0 {
+		t.Fatalf("--json: exit %d", code)
+	}
+	if code := run([]string{"eval", "--format", "json", file}, nil, &viaFormat, &bytes.Buffer{}); code != 0 {
+		t.Fatalf("--format json: exit %d", code)
+	}
+	if diff := cmpDiff(viaFlag.String(), viaFormat.String()); diff != "" {
+		t.Errorf("--format json differs from --json (-json +format):\n%s", diff)
+	}
+	if code := run([]string{"eval", "--format", "xml", file}, nil, &bytes.Buffer{}, &bytes.Buffer{}); code != 2 {
+		t.Errorf("--format xml: exit %d, want 2", code)
+	}
+	var text bytes.Buffer
+	run([]string{"eval", file}, nil, &text, &bytes.Buffer{})
+	if strings.Contains(text.String(), "\x1b[") {
+		t.Errorf("color written to a buffer, which is not a terminal")
+	}
+	if useColor(&bytes.Buffer{}) {
+		t.Errorf("useColor(buffer) = true")
+	}
+	t.Setenv("NO_COLOR", "")
+	if useColor(os.Stdout) {
+		t.Errorf("useColor with NO_COLOR set = true")
+	}
+	if got := paint(true, "32", "Allow"); got != "\x1b[32mAllow\x1b[0m" {
+		t.Errorf("paint = %q", got)
+	}
+	if got := paint(false, "32", "Allow"); got != "Allow" {
+		t.Errorf("paint without color = %q", got)
 	}
 }

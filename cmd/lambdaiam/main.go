@@ -3,19 +3,32 @@
 //
 // Usage:
 //
-//	lambdaiam eval [--json|--jsonl] [FILE|-]
-//	lambdaiam validate [--kind K] [--json] POLICY.json...
+//	lambdaiam eval [--format text|json|jsonl] [--fail-on-deny] [--account-details FILE] [FILE|-]
+//	lambdaiam eval --caller-arn ARN --action-names A [--policy-input-list file://P]... [--output json]
+//	lambdaiam test [--json] [-v] PATH...
+//	lambdaiam validate [--kind K] [--json] [--strict] POLICY.json...
+//	lambdaiam actions [--json] PATTERN...
+//	lambdaiam access --principal P --resource R [--actions PATTERN] [--json] [CASEFILE]
 //
 // eval reads cases in the case format (one JSON object, or JSON Lines) and
 // prints each case's decision and the reasons for it. With no FILE it
 // evaluates the bundled quickstart example and explains the result; it
 // reads standard input only when given "-".
 //
-// validate checks policy documents against IAM's grammar and size limits and
-// prints one line per problem as file:line:col: pointer: message.
+// test runs the cases that carry "expect" in files and directories and ends
+// with the line "N passed, N failed".
 //
-// Exit status: 0 done; 1 a deny when --fail-on-deny is given; 2 bad input or
-// usage.
+// validate checks policy documents against IAM's grammar and size quotas
+// and prints one line per problem as file:line:col: pointer: message, then
+// lint warnings.
+//
+// actions expands action patterns such as lambda:Get* from the service
+// catalog; access prints, for every Lambda action that applies to a
+// resource, the decision for a principal.
+//
+// Exit status: 0 done; 1 a failed test, a deny under eval --fail-on-deny,
+// warnings under validate --strict, or an actions pattern that matches
+// nothing; 2 bad input or usage.
 package main
 
 import (
@@ -27,11 +40,19 @@ import (
 const usage = `lambdaiam answers whether a request to AWS Lambda would be allowed, and why.
 
 Usage:
-  lambdaiam eval [--json|--jsonl] [--fail-on-deny] [FILE|-]
+  lambdaiam eval [--format text|json|jsonl] [--fail-on-deny] [--account-details FILE] [FILE|-]
         evaluate cases (a JSON object or JSON Lines); with no FILE, the bundled example
-  lambdaiam validate [--kind K] [--json] POLICY.json...
-        check policies against IAM's grammar and size limits
+  lambdaiam eval --caller-arn ARN --action-names A [--policy-input-list file://P]... [--output json]
+        the same with the parameters of aws iam simulate-custom-policy
+  lambdaiam test [--json] [-v] PATH...
+        run the cases that carry "expect" (files or directories); last line "N passed, N failed"
+  lambdaiam validate [--kind K] [--json] [--strict] POLICY.json...
+        check policies against IAM's grammar and size limits, then lint them
         (K: auto, identity, resource, boundary, session, scp, rcp, trust)
+  lambdaiam actions [--json] PATTERN...
+        expand action patterns such as lambda:Get* from the service catalog
+  lambdaiam access --principal P --resource R [--actions PATTERN] [--json] [CASEFILE]
+        which Lambda actions P may perform on R, as a matrix by access level
 
 Run "lambdaiam COMMAND -h" for a command's flags.
 `
@@ -51,6 +72,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runEval(args[1:], stdin, stdout, stderr)
 	case "validate":
 		return runValidate(args[1:], stdout, stderr)
+	case "test":
+		return runTest(args[1:], stdout, stderr)
+	case "actions":
+		return runActions(args[1:], stdout, stderr)
+	case "access":
+		return runAccess(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

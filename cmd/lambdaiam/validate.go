@@ -11,7 +11,9 @@ import (
 
 	"github.com/tidwall/gjson"
 
+	"github.com/lambdaiam/lambdaiam/internal/jsondepth"
 	"github.com/lambdaiam/lambdaiam/policy"
+	"github.com/lambdaiam/lambdaiam/policy/lint"
 )
 
 // maxFileSize bounds what the CLI reads of one file. Larger inputs are
@@ -33,6 +35,19 @@ type validateFile struct {
 	Kind   string          `json:"kind,omitempty"`
 	Valid  bool            `json:"valid"`
 	Errors []validateError `json:"errors"`
+	// Warnings are the lint findings of a valid policy (package
+	// policy/lint); a policy with errors is not linted.
+	Warnings []validateWarning `json:"warnings"`
+}
+
+type validateWarning struct {
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Offset  int    `json:"offset"`
+	Pointer string `json:"pointer"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Fix     string `json:"fix"`
 }
 
 type validateError struct {
@@ -44,13 +59,29 @@ type validateError struct {
 	Message string `json:"message"`
 }
 
+const validateUsage = `usage: lambdaiam validate [--kind K] [--json] [--strict] POLICY.json...
+
+Checks each policy against IAM's grammar and size limits and prints every
+error as file:line:col: pointer: message. A policy without errors is then
+linted (package policy/lint), and each warning is printed as
+file:line:col: pointer: warning[code]: message (fix: ...). Files are
+reported in the order given. --json writes one object per file with its
+"errors" and "warnings".
+
+Exit status: 0 when every policy is valid, even with warnings; 1 with
+--strict when every policy is valid but some have warnings; 2 when a
+policy has errors, a file cannot be read, or the usage is wrong.
+
+`
+
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	kindFlag := fs.String("kind", "auto", "policy kind: auto, identity, resource, boundary, session, scp, rcp, trust")
 	jsonOut := fs.Bool("json", false, "write the result as JSON")
+	strict := fs.Bool("strict", false, "exit with status 1 when a valid policy has lint warnings")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: lambdaiam validate [--kind K] [--json] POLICY.json...")
+		fmt.Fprint(stderr, validateUsage)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -74,10 +105,10 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fixed = k
 	}
 
-	status := 0
+	status, warned := 0, false
 	var results []validateFile
 	for _, name := range fs.Args() {
-		res := validateFile{File: name, Errors: []validateError{}}
+		res := validateFile{File: name, Errors: []validateError{}, Warnings: []validateWarning{}}
 		data, err := readLimited(name)
 		if err != nil {
 			res.Errors = append(res.Errors, validateError{Code: "read", Message: err.Error()})
@@ -93,12 +124,23 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			kind = detectKind(data)
 		}
 		res.Kind = kind.String()
-		_, err = policy.Parse(data,
+		doc, err := policy.Parse(data,
 			policy.WithSource(name),
 			policy.WithKind(kind),
 			policy.WithSizeLimit(),
 			policy.WithEnvelope(policy.EnvelopeAuto))
-		if err != nil {
+		if err == nil {
+			for _, f := range lint.Check(doc) {
+				warned = true
+				res.Warnings = append(res.Warnings, validateWarning{
+					Line: f.Pos.Line, Column: f.Pos.Column, Offset: f.Pos.Offset,
+					Pointer: f.Pointer, Code: string(f.Code), Message: f.Msg, Fix: f.Fix,
+				})
+				if !*jsonOut {
+					fmt.Fprintln(stdout, f.String())
+				}
+			}
+		} else {
 			status = 2
 			var list policy.ErrorList
 			if errors.As(err, &list) {
@@ -130,8 +172,18 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		}
 	} else if status == 0 {
 		for _, r := range results {
-			fmt.Fprintf(stdout, "%s: ok (%s policy)\n", r.File, r.Kind)
+			switch n := len(r.Warnings); n {
+			case 0:
+				fmt.Fprintf(stdout, "%s: ok (%s policy)\n", r.File, r.Kind)
+			case 1:
+				fmt.Fprintf(stdout, "%s: ok (%s policy), 1 warning\n", r.File, r.Kind)
+			default:
+				fmt.Fprintf(stdout, "%s: ok (%s policy), %d warnings\n", r.File, r.Kind, n)
+			}
 		}
+	}
+	if status == 0 && warned && *strict {
+		status = 1
 	}
 	return status
 }
@@ -163,11 +215,12 @@ func readLimited(name string) ([]byte, error) {
 // any other policy is checked as an identity-based policy. The guess only
 // picks the rule set; a malformed document is still reported by Parse.
 func detectKind(data []byte) policy.Kind {
-	if !gjson.ValidBytes(data) {
+	// gjson validates recursively: bound the nesting first, as Parse does.
+	if !jsondepth.Within(string(data), policy.MaxDepth+1) || !gjson.ValidBytes(data) {
 		return policy.KindIdentity
 	}
 	doc := gjson.ParseBytes(data)
-	if p := doc.Get("Policy"); p.Type == gjson.String && gjson.Valid(p.Str) {
+	if p := doc.Get("Policy"); p.Type == gjson.String && jsondepth.Within(p.Str, policy.MaxDepth) && gjson.Valid(p.Str) {
 		doc = gjson.Parse(p.Str)
 	}
 	principal, assume := false, false

@@ -216,3 +216,102 @@ func TestValidateCorpus(t *testing.T) {
 	}
 	t.Logf("validated %d corpus policies", n)
 }
+
+// TestValidateWarnings checks how validate reports lint warnings: after
+// the policy is accepted, one line per warning, pinned by a golden file;
+// exit status 0, or 1 with --strict; 2 when another file has errors,
+// --strict or not; and a "warnings" list per file under --json.
+func TestValidateWarnings(t *testing.T) {
+	warn := filepath.Join("testdata", "validate", "lint-warnings.json")
+	env := filepath.Join("testdata", "validate", "lint-get-policy.json")
+	bad := filepath.Join("testdata", "validate", "dup-effect.json")
+	clean := "../../examples/quickstart/policies/orders-worker-identity.json"
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"E1/warnings alone exit 0", []string{warn, env}, 0},
+		{"E1/strict makes warnings exit 1", []string{"--strict", warn}, 1},
+		{"E1/strict without warnings exits 0", []string{"--strict", clean}, 0},
+		{"G9/errors exit 2 under strict", []string{"--strict", warn, bad}, 2},
+		{"G9/errors exit 2", []string{bad, warn}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if got := run(append([]string{"validate"}, tt.args...), nil, &stdout, &stderr); got != tt.want {
+				t.Errorf("exit status %d, want %d\n%s%s", got, tt.want, stdout.String(), stderr.String())
+			}
+		})
+	}
+
+	var stdout, stderr bytes.Buffer
+	run([]string{"validate", warn, env}, nil, &stdout, &stderr)
+	golden(t, filepath.Join("validate", "lint-warnings.golden"), stdout.Bytes())
+
+	stdout.Reset()
+	run([]string{"validate", "--json", warn, env, bad}, nil, &stdout, &stderr)
+	var res []validateFile
+	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+		t.Fatalf("--json output: %v\n%s", err, stdout.String())
+	}
+	type row struct {
+		File         string
+		Valid        bool
+		Errors       int
+		Line, Column int
+		Pointer      string
+		Code         string
+		Fix          bool
+	}
+	var got []row
+	for _, r := range res {
+		if len(r.Warnings) == 0 {
+			got = append(got, row{File: filepath.Base(r.File), Valid: r.Valid, Errors: len(r.Errors)})
+		}
+		for _, w := range r.Warnings {
+			got = append(got, row{filepath.Base(r.File), r.Valid, len(r.Errors), w.Line, w.Column, w.Pointer, w.Code, w.Fix != "" && w.Message != ""})
+		}
+	}
+	want := []row{
+		{"lint-warnings.json", true, 0, 7, 43, "/Statement/0/Action/1", "unknown-action", true},
+		{"lint-warnings.json", true, 0, 8, 19, "/Statement/0/Resource", "unqualified-function-grant", true},
+		{"lint-warnings.json", true, 0, 16, 37, "/Statement/1/Condition/ForAllValues:StringLike/lambda:Layer", "forallvalues-without-null", true},
+		{"lint-get-policy.json", true, 0, 1, 111, "/Statement/0/Principal/Service", "service-principal-without-source", true},
+		{"dup-effect.json", false, 1, 0, 0, "", "", false},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("--json warnings (-want +got):\n%s", diff)
+	}
+}
+
+// TestValidateDeepNesting checks that guessing the kind of a deeply
+// nested input (plain, or inside a get-policy envelope) does not recurse:
+// validate reports "too-deep" and exits 2.
+func TestValidateDeepNesting(t *testing.T) {
+	deep := strings.Repeat("[", 1<<18) + strings.Repeat("]", 1<<18)
+	tests := []struct {
+		name, text string
+	}{
+		{"A/plain", deep},
+		{"A/in a get-policy envelope", `{"Policy": "` + deep + `"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "deep.json")
+			writeFile(t, path, tt.text)
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"validate", "--json", path}, nil, &stdout, &stderr); code != 2 {
+				t.Errorf("exit status %d, want 2; stderr: %.300s", code, stderr.String())
+			}
+			var res []validateFile
+			if err := json.Unmarshal(stdout.Bytes(), &res); err != nil || len(res) != 1 || len(res[0].Errors) == 0 {
+				t.Fatalf("--json output %.300s: %v", stdout.String(), err)
+			}
+			if got := res[0].Errors[0].Code; got != "too-deep" {
+				t.Errorf("code %q, want too-deep", got)
+			}
+		})
+	}
+}
