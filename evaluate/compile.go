@@ -39,6 +39,10 @@ type Set struct {
 	// in the index is matched by one bit test per statement.
 	actionNames []string
 	actionRows  [][]uint64
+	// wildIndexed: the rows also hold the wild statements' bits; when
+	// testing every wild statement against every name would cost more
+	// than maxWildTests, they are matched per request instead.
+	wildIndexed bool
 
 	// Which principal-derived keys some policy reads; the others are not
 	// derived (deriving aws:PrincipalArn for a role session and aws:userid
@@ -69,6 +73,9 @@ type stmt struct {
 	allActions bool
 	actExact   []string       // wildcard-free entries, lower case
 	actGlobs   [][]glob.Token // entries with wildcards, lower case
+	// wild: the list has "*", a wildcard or a non-ASCII name, so whether
+	// it lists an indexed name takes a match, not a lookup.
+	wild bool
 
 	// Resource / NotResource; both false in a trust policy statement,
 	// which applies to every resource.
@@ -115,6 +122,9 @@ func Compile(p Policies, opts ...Option) (*Set, error) {
 		}
 	}
 	s.cfg.applyDefaults()
+	if err := s.cfg.lim.checkPolicies(&p); err != nil {
+		return nil, err
+	}
 	c := compiler{s: s}
 	for i := range p.Identity {
 		id, err := c.add(&p.Identity[i], IdentityBasedPolicy, policy.KindIdentity)
@@ -366,14 +376,19 @@ func compilePrincipal(p *policy.Principal) *principalMatcher {
 // it, a request's action is matched statement by statement instead.
 const maxIndexWords = 1 << 20
 
+// maxWildTests bounds the glob matches the index may cost at Compile
+// (wild statements × indexed names).
+const maxWildTests = 1 << 18
+
 // buildActionIndex fills Set.actionNames and Set.actionRows. Only
 // ASCII names are indexed: lookupAction lower-cases ASCII only.
 //
 // A statement whose actions are all exact names sets the bits of those
-// names directly; only statements with wildcards (or "*") are tested
-// against every indexed name. The cost is then linear in the statements
-// that list exact names, and the index is not built when it would be
-// larger than maxIndexWords.
+// names directly; statements with wildcards (or "*") are tested against
+// every indexed name only while that costs at most maxWildTests matches,
+// and are otherwise matched per request. The index is not built when it
+// would be larger than maxIndexWords. Compile is then linear in the
+// statements, whatever their actions.
 func (c *compiler) buildActionIndex() {
 	s := c.s
 	var names []string
@@ -390,6 +405,15 @@ func (c *compiler) buildActionIndex() {
 	if len(names) == 0 || len(names)*words > maxIndexWords {
 		return
 	}
+	wild := 0
+	for i := range s.stmts {
+		st := &s.stmts[i]
+		st.wild = st.allActions || len(st.actGlobs) > 0 || !allASCII(st.actExact)
+		if st.wild {
+			wild++
+		}
+	}
+	s.wildIndexed = wild*len(names) <= maxWildTests
 	backing := make([]uint64, words*len(names))
 	rows := make([][]uint64, len(names))
 	for id := range names {
@@ -398,7 +422,10 @@ func (c *compiler) buildActionIndex() {
 	for i := range s.stmts {
 		st := &s.stmts[i]
 		bit, word := uint64(1)<<(i%64), i/64
-		if st.allActions || len(st.actGlobs) > 0 || !allASCII(st.actExact) {
+		if st.wild {
+			if !s.wildIndexed {
+				continue // matched per request
+			}
 			for id, name := range names {
 				if st.listsAction(name) {
 					rows[id][word] |= bit

@@ -222,6 +222,10 @@
 //   - WithWildcardOnlyActions(f): the actions that need a literal "*"
 //     Resource (M3.4); by default the catalog's actions without a
 //     resource type.
+//   - WithMaxStatements(n), WithMaxConditionWork(n): bounds on a set's
+//     statements (Compile refuses more) and on one evaluation's condition
+//     work (the evaluation stops with ImplicitDeny and the error); see
+//     Fail-closed. EvaluateContext also stops on a cancelled context.
 //   - WithShortPatterns(mode): how Resource patterns with fewer than six
 //     parts are read (M3.6); by default identity-side policies pad them,
 //     resource policies let them match nothing and SCPs and RCPs reject
@@ -246,8 +250,9 @@
 //   - An invalid request (step 0: CodeInvalidPrincipal, CodeInvalidAction,
 //     CodeInvalidResource): ImplicitDeny before any policy is read.
 //   - WithMaxStatements(n): a set of more than n statements is refused
-//     with CodeLimit: the function Evaluate does not compile it, and a Set
-//     over the bound denies every request with the error.
+//     with CodeLimit: Compile (and so the function Evaluate) does not
+//     compile it; a Set over the bound, should one exist, denies every
+//     request with the error.
 //   - WithMaxConditionWork(n): an evaluation that needs more condition work
 //     stops with CodeLimit, also when the work is a Deny's, whose skipping
 //     would have allowed.

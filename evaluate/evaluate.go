@@ -302,7 +302,7 @@ func (q *query) applies(i int32) grant {
 	st := &q.s.stmts[i]
 	// Action (M2).
 	var listed bool
-	if q.indexed {
+	if q.indexed && (!st.wild || q.s.wildIndexed) {
 		listed = q.row[i>>6]&(1<<(uint(i)&63)) != 0
 	} else {
 		listed = st.listsAction(q.r.Action)

@@ -28,9 +28,8 @@ type limits struct {
 
 // WithMaxStatements bounds the number of statements a Set may hold, over
 // every policy of every type. A set with more is refused with an *Error of
-// code CodeLimit: the function Evaluate returns it before compiling, and a
-// Set compiled with the bound gives ImplicitDeny and the error for every
-// request. n <= 0 (the default) sets no bound.
+// code CodeLimit: Compile (and so the function Evaluate) returns it before
+// compiling anything. n <= 0 (the default) sets no bound.
 //
 // Use it when policies come from an untrusted source: the cost of Compile
 // and of each evaluation grows with the number of statements.
