@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"github.com/lambdaiam/lambdaiam/catalog/internal/schema"
+
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
@@ -9,53 +11,16 @@ import (
 	"strings"
 )
 
-// The embedded data's schema (written by internal/gen; keep in step).
-type fileData struct {
-	Package      string            `json:"package"`
-	Version      string            `json:"version"`
-	UpdatedAt    string            `json:"updatedAt"`
-	ServiceNames map[string]string `json:"serviceNames"`
-	RCPServices  []string          `json:"rcpServices"`
-	GlobalKeys   []keyData         `json:"globalKeys"`
-	Services     []serviceData     `json:"services"`
-}
-
-type serviceData struct {
-	Prefix        string         `json:"prefix"`
-	Name          string         `json:"name"`
-	Actions       []actionData   `json:"actions"`
-	ResourceTypes []resourceData `json:"resourceTypes"`
-	Keys          []keyData      `json:"keys"`
-}
-
-type actionData struct {
-	Name             string    `json:"name"`
-	Description      string    `json:"description"`
-	AccessLevel      []string  `json:"accessLevel"`
-	ResourceTypes    []refData `json:"resourceTypes"`
-	ConditionKeys    []string  `json:"conditionKeys"`
-	DependentActions []string  `json:"dependentActions"`
-	APIOperations    []string  `json:"apiOperations"`
-}
-
-type refData struct {
-	Name             string   `json:"name"`
-	Required         bool     `json:"required"`
-	ConditionKeys    []string `json:"conditionKeys"`
-	DependentActions []string `json:"dependentActions"`
-}
-
-type resourceData struct {
-	Name          string   `json:"name"`
-	ARN           string   `json:"arn"`
-	ConditionKeys []string `json:"conditionKeys"`
-}
-
-type keyData struct {
-	Name        string `json:"name"`
-	Type        string `json:"type"`
-	Description string `json:"description"`
-}
+// The embedded data's schema (catalog/internal/schema, which the
+// generator writes).
+type (
+	fileData     = schema.File
+	serviceData  = schema.Service
+	actionData   = schema.Action
+	refData      = schema.Ref
+	resourceData = schema.Resource
+	keyData      = schema.Key
+)
 
 // decode builds a Catalog from gzip-compressed JSON data.
 func decode(gz string) (*Catalog, error) {

@@ -26,6 +26,8 @@
 package main
 
 import (
+	"github.com/lambdaiam/lambdaiam/catalog/internal/schema"
+
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
@@ -42,54 +44,15 @@ import (
 // execution role and its event source mappings touch, plus Lambda.
 const defaultServices = "dynamodb,ec2,iam,kafka,kinesis,kms,lambda,logs,s3,sns,sqs,sts,xray"
 
-// The output schema. The catalog package decodes the same shape; keep
-// the two in step.
-type fileData struct {
-	Package      string            `json:"package"`
-	Version      string            `json:"version"`
-	UpdatedAt    string            `json:"updatedAt"`
-	ServiceNames map[string]string `json:"serviceNames"`
-	RCPServices  []string          `json:"rcpServices"`
-	GlobalKeys   []keyData         `json:"globalKeys"`
-	Services     []serviceData     `json:"services"`
-}
-
-type serviceData struct {
-	Prefix        string         `json:"prefix"`
-	Name          string         `json:"name"`
-	Actions       []actionData   `json:"actions"`
-	ResourceTypes []resourceData `json:"resourceTypes"`
-	Keys          []keyData      `json:"keys"`
-}
-
-type actionData struct {
-	Name             string    `json:"name"`
-	Description      string    `json:"description,omitempty"`
-	AccessLevel      []string  `json:"accessLevel"`
-	ResourceTypes    []refData `json:"resourceTypes,omitempty"`
-	ConditionKeys    []string  `json:"conditionKeys,omitempty"`
-	DependentActions []string  `json:"dependentActions,omitempty"`
-	APIOperations    []string  `json:"apiOperations,omitempty"`
-}
-
-type refData struct {
-	Name             string   `json:"name"`
-	Required         bool     `json:"required,omitempty"`
-	ConditionKeys    []string `json:"conditionKeys,omitempty"`
-	DependentActions []string `json:"dependentActions,omitempty"`
-}
-
-type resourceData struct {
-	Name          string   `json:"name"`
-	ARN           string   `json:"arn"`
-	ConditionKeys []string `json:"conditionKeys,omitempty"`
-}
-
-type keyData struct {
-	Name        string `json:"name"`
-	Type        string `json:"type"`
-	Description string `json:"description,omitempty"`
-}
+// The output schema, shared with the catalog package that decodes it.
+type (
+	fileData     = schema.File
+	serviceData  = schema.Service
+	actionData   = schema.Action
+	refData      = schema.Ref
+	resourceData = schema.Resource
+	keyData      = schema.Key
+)
 
 // The input shapes of the package's files.
 type srcAction struct {
