@@ -135,12 +135,16 @@ func (s *Set) decide(ctx context.Context, r *Request, rec *recorder) (d Decision
 	if !ok || svc == "" || name == "" {
 		return ImplicitDeny, requestError(CodeInvalidAction, "action", r.Action, "the action is not \"service:Name\"")
 	}
-	if r.Resource != "*" && !isARN(r.Resource) {
-		return ImplicitDeny, requestError(CodeInvalidResource, "resource", r.Resource, "the resource is neither \"*\" nor an ARN")
-	}
 	resAcct := r.ResourceAccount
-	if resAcct == "" && r.Resource != "*" {
-		_, _, _, resAcct, _, _ = arnParts(r.Resource)
+	if r.Resource != "*" {
+		// One pass over the resource: its shape, and its account.
+		part, svc, _, acct, _, ok := arnParts(r.Resource)
+		if !ok || part == "" || svc == "" {
+			return ImplicitDeny, requestError(CodeInvalidResource, "resource", r.Resource, "the resource is neither \"*\" nor an ARN")
+		}
+		if resAcct == "" {
+			resAcct = acct
+		}
 	}
 	if resAcct == "" {
 		// "*", or an ARN without an account (an S3 bucket): the
@@ -604,7 +608,7 @@ func (q *query) run() Decision {
 		return q.result()
 	}
 
-	trust := isTrustAction(q.r.Action)
+	trust := IsTrustAction(q.r.Action)
 	if trust && p.kind == kindRoot {
 		// The root user cannot assume roles.
 		if q.rec != nil {
@@ -671,11 +675,11 @@ func (q *query) run() Decision {
 	return q.result()
 }
 
-// isTrustAction reports whether action is evaluated against a role trust
+// IsTrustAction reports whether action is evaluated against a role trust
 // policy (rule E3a): sts:AssumeRole, sts:AssumeRoleWithSAML,
 // sts:AssumeRoleWithWebIdentity, and sts:TagSession and
 // sts:SetSourceIdentity, which are evaluated with them.
-func isTrustAction(action string) bool {
+func IsTrustAction(action string) bool {
 	svc, name, _ := strings.Cut(action, ":")
 	if !strings.EqualFold(svc, "sts") {
 		return false

@@ -79,13 +79,6 @@ func arnParts(s string) (partition, service, region, account, resource string, o
 	return parts[0], parts[1], parts[2], parts[3], rest, true
 }
 
-// isARN reports whether s has the shape of an ARN: "arn:", a partition and
-// a service, and six colon-separated parts.
-func isARN(s string) bool {
-	p, svc, _, _, _, ok := arnParts(s)
-	return ok && p != "" && svc != ""
-}
-
 // isAccountID reports whether s is a 12-digit AWS account ID.
 func isAccountID(s string) bool {
 	if len(s) != 12 {

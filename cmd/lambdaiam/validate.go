@@ -11,6 +11,7 @@ import (
 
 	"github.com/tidwall/gjson"
 
+	"github.com/lambdaiam/lambdaiam/evaluate"
 	"github.com/lambdaiam/lambdaiam/internal/jsondepth"
 	"github.com/lambdaiam/lambdaiam/policy"
 	"github.com/lambdaiam/lambdaiam/policy/lint"
@@ -234,7 +235,7 @@ func detectKind(data []byte) policy.Kind {
 				principal = true
 			case "Action":
 				for _, a := range v.Array() {
-					if strings.HasPrefix(strings.ToLower(a.Str), "sts:assumerole") {
+					if evaluate.IsTrustAction(a.Str) {
 						assume = true
 					}
 				}

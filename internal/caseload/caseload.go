@@ -327,7 +327,7 @@ func (r *reader) parse(data []byte) {
 		// For sts:AssumeRole* (and the session tagging actions evaluated
 		// with it) the resource's policy is the role's trust policy (E3a).
 		kind := policy.KindResource
-		if isTrustAction(req.Action) {
+		if evaluate.IsTrustAction(req.Action) {
 			kind = policy.KindTrust
 		}
 		pols.Resource = r.policy(resPol, kind, "resourcePolicy", "/resourcePolicy", "resourcePolicy")
@@ -581,17 +581,6 @@ func each(v gjson.Result, f func(gjson.Result)) {
 		return
 	}
 	f(v)
-}
-
-// isTrustAction reports whether a policy action names an STS action that a
-// role trust policy governs.
-func isTrustAction(a string) bool {
-	svc, name, ok := strings.Cut(a, ":")
-	if !ok || !strings.EqualFold(svc, "sts") {
-		return false
-	}
-	name = strings.ToLower(name)
-	return strings.HasPrefix(name, "assumerole") || name == "tagsession" || name == "setsourceidentity"
 }
 
 // arnAccount returns the account part of an ARN, or "".
