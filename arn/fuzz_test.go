@@ -240,5 +240,9 @@ func FuzzPattern(f *testing.F) {
 		if got := MatchLikeTokens(toks, s); got != wantLike {
 			t.Fatalf("MatchLikeTokens(%q, %q) = %v, reference %v", pattern, s, got, wantLike)
 		}
+		lp := CompileLike(pattern)
+		if got := lp.Match(s); got != wantLike {
+			t.Fatalf("CompileLike(%q).Match(%q) = %v, reference %v", pattern, s, got, wantLike)
+		}
 	})
 }

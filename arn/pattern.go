@@ -38,6 +38,10 @@ type Pattern struct {
 	src  string
 	kind patternKind
 	toks []glob.Token
+	// lit is the literal text the tokens start with; exact reports that
+	// they are all literal, so that lit is the whole pattern.
+	lit   string
+	exact bool
 }
 
 // ParsePattern compiles a Resource pattern with the ShortPad mode. See
@@ -145,7 +149,18 @@ func compile(toks []glob.Token, mode ShortMode) (Pattern, bool) {
 			return Pattern{}, false
 		}
 	}
-	return Pattern{kind: patTokens, toks: appendResourceTokens(make([]glob.Token, 0, len(toks)+2*max(pad, 0)), toks, pad)}, true
+	p := Pattern{kind: patTokens, toks: appendResourceTokens(make([]glob.Token, 0, len(toks)+2*max(pad, 0)), toks, pad)}
+	var lit strings.Builder
+	p.exact = true
+	for _, t := range p.toks {
+		if t.Kind != glob.Literal {
+			p.exact = false
+			break
+		}
+		lit.WriteString(t.Text)
+	}
+	p.lit = lit.String()
+	return p, true
 }
 
 // countColons counts the colons in Literal tokens, up to 5.
@@ -205,6 +220,12 @@ func (p Pattern) Match(s string) bool {
 	case patAll:
 		return true
 	case patTokens:
+		switch {
+		case p.exact:
+			return s == p.lit
+		case len(s) < len(p.lit) || s[:len(p.lit)] != p.lit:
+			return false
+		}
 		return glob.MatchTokens(p.toks, s, false)
 	}
 	return false
@@ -270,6 +291,65 @@ func MatchLike(pattern, value string) bool {
 	}
 	for i := range pp {
 		if !glob.Match(pp[i], vp[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// LikePattern is an ArnLike or ArnEquals pattern compiled once, so that
+// matching splits only the value: see MatchLike for the rules. The zero
+// LikePattern matches nothing. A LikePattern is immutable and safe for
+// concurrent use.
+type LikePattern struct {
+	ok      bool   // the pattern has six components
+	literal bool   // the pattern has no wildcard: a match is equality
+	text    string // the pattern as written
+	prefix  string // the text before the first wildcard
+	comps   [6][]glob.Token
+}
+
+// CompileLike compiles pattern for ArnLike and ArnEquals:
+// CompileLike(p).Match(v) == MatchLike(p, v) for every p and v.
+func CompileLike(pattern string) LikePattern {
+	var parts [6]string
+	lp := LikePattern{text: pattern}
+	if !split6(pattern, &parts) {
+		return lp
+	}
+	lp.ok = true
+	w := strings.IndexAny(pattern, "*?")
+	if w < 0 {
+		lp.literal = true
+		return lp
+	}
+	lp.prefix = pattern[:w]
+	for i, c := range parts {
+		lp.comps[i] = glob.Parse(c)
+	}
+	return lp
+}
+
+// Match reports whether value matches the pattern (MatchLike). It does not
+// allocate.
+func (lp *LikePattern) Match(value string) bool {
+	switch {
+	case !lp.ok:
+		return false
+	case lp.literal:
+		// Six equal components make equal strings, and the converse.
+		return value == lp.text
+	case !strings.HasPrefix(value, lp.prefix):
+		// Every component before the first wildcard is literal, and so is
+		// the start of the component that holds it.
+		return false
+	}
+	var vp [6]string
+	if !split6(value, &vp) {
+		return false
+	}
+	for i := range vp {
+		if !glob.MatchTokens(lp.comps[i], vp[i], false) {
 			return false
 		}
 	}

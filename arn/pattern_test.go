@@ -249,6 +249,10 @@ func TestMatchLike(t *testing.T) {
 			if diff := cmp.Diff(tt.want, MatchLikeTokens(glob.Parse(tt.pattern), tt.value)); diff != "" {
 				t.Errorf("MatchLikeTokens (-want +got):\n%s", diff)
 			}
+			lp := CompileLike(tt.pattern)
+			if diff := cmp.Diff(tt.want, lp.Match(tt.value)); diff != "" {
+				t.Errorf("CompileLike(%q).Match(%q) (-want +got):\n%s", tt.pattern, tt.value, diff)
+			}
 			if diff := cmp.Diff(tt.want, refMatchLike(tt.pattern, tt.value)); diff != "" {
 				t.Errorf("reference (-want +got):\n%s", diff)
 			}
