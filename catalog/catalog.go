@@ -271,6 +271,23 @@ func (c *Catalog) Expand(pattern string) []ActionInfo {
 	return out
 }
 
+// AppendActionNames appends to dst the full names of the catalogued
+// actions of service prefix, in lower case ("lambda:invokefunction"), and
+// returns the extended slice. prefix compares without regard to case; an
+// unknown prefix appends nothing. It allocates only to grow dst.
+func (c *Catalog) AppendActionNames(dst []string, prefix string) []string {
+	var buf [maxFold]byte
+	k, ok := fold(buf[:0], prefix)
+	if !ok {
+		return dst
+	}
+	r, ok := c.serviceIdx[string(k)]
+	if !ok {
+		return dst
+	}
+	return append(dst, c.lowerFull[r[0]:r[1]]...)
+}
+
 // Services returns the prefixes of the catalogued services (those whose
 // actions, resource types and keys the catalog holds), sorted.
 func (c *Catalog) Services() []string { return slices.Clone(c.services) }

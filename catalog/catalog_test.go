@@ -588,3 +588,20 @@ func TestDefaultIsShared(t *testing.T) {
 		t.Errorf("Version() = %q", v)
 	}
 }
+
+// TestM2AppendActionNames: the catalogued names of a service, lower case,
+// the same set Expand gives for "service:*", appended to what is there.
+func TestM2AppendActionNames(t *testing.T) {
+	cat := catalog.Default()
+	var want []string
+	for _, a := range cat.Expand("lambda:*") {
+		want = append(want, strings.ToLower(a.String()))
+	}
+	got := cat.AppendActionNames([]string{"kept"}, "LAMBDA")
+	if diff := cmp.Diff(append([]string{"kept"}, want...), got); diff != "" {
+		t.Errorf("AppendActionNames (-want +got):\n%s", diff)
+	}
+	if got := cat.AppendActionNames(nil, "no-such-service"); got != nil {
+		t.Errorf("unknown service: got %v, want nil", got)
+	}
+}
