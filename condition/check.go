@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"strings"
 
+	"github.com/lambdaiam/lambdaiam/arn"
 	"github.com/lambdaiam/lambdaiam/internal/glob"
 )
 
@@ -77,6 +78,7 @@ type strValue struct {
 	dyn  bool         // holds variables: expanded at evaluation
 	// plain: no ${...} element, so text is the pattern exactly as written.
 	plain bool
+	like  arn.LikePattern // text compiled, for a plain ARN operator value
 }
 
 func parseValue(b Base, value string, variables bool, o *Options) (parsed, error) {
@@ -108,7 +110,9 @@ func parseValue(b Base, value string, variables bool, o *Options) (parsed, error
 		if !p.str.dyn {
 			p.str.text = t.text()
 			p.str.tpl = Template{}
-			if (b == StringLike || b == StringNotLike || fam == FamilyARN) && !p.str.plain {
+			if fam == FamilyARN && p.str.plain {
+				p.str.like = arn.CompileLike(p.str.text)
+			} else if (b == StringLike || b == StringNotLike || fam == FamilyARN) && !p.str.plain {
 				p.str.toks = t.tokens()
 			} else if b == StringLike || b == StringNotLike {
 				p.str.toks = glob.Parse(value)

@@ -209,15 +209,32 @@ func (c *Cond) String() string {
 // aws:EpochTime from Env.Time, and when a variable-bearing Like or ARN
 // value expands to more than 16 glob tokens.
 func (c *Cond) Eval(env *Env) bool {
+	v, ok := env.lookup(c.lkey)
+	return c.evalValue(env, &v, ok)
+}
+
+// EvalSlot is Eval with the key's value looked up once per Env: the first
+// condition evaluated with a slot looks its key up and env keeps the
+// answer in that slot for the next ones. Every condition evaluated with
+// one slot must have the same key (in any case); slot must be in
+// [0, EnvKeySlots), and any other slot evaluates as Eval does. It does
+// not allocate beyond what Eval does.
+func (c *Cond) EvalSlot(env *Env, slot int) bool {
+	if env == nil || uint(slot) >= EnvKeySlots {
+		return c.Eval(env)
+	}
+	sv := env.lookupSlot(slot, c.lkey)
+	return c.evalValue(env, &sv.v, sv.found)
+}
+
+func (c *Cond) evalValue(env *Env, v *Value, ok bool) bool {
 	if c.op.Base == Null {
-		v, ok := env.lookup(c.lkey)
 		absent := !ok || (v.Multi() && v.Len() == 0 && !c.opts.NullEmptySetPresent)
 		if absent {
 			return c.wantTrue
 		}
 		return c.wantFalse
 	}
-	v, ok := env.lookup(c.lkey)
 	switch c.op.Set {
 	case ForAllValues:
 		for i := 0; ok && i < v.Len(); i++ {
@@ -247,7 +264,7 @@ func (c *Cond) Eval(env *Env) bool {
 	return c.match(env, v, 0)
 }
 
-func (c *Cond) anyValue(env *Env, v Value) bool {
+func (c *Cond) anyValue(env *Env, v *Value) bool {
 	for i := 0; i < v.Len(); i++ {
 		if c.match(env, v, i) {
 			return true
@@ -259,7 +276,7 @@ func (c *Cond) anyValue(env *Env, v Value) bool {
 // match reports whether request value i of v satisfies the operator
 // against the policy values: OR for positive operators, NOR for negated
 // ones.
-func (c *Cond) match(env *Env, v Value, i int) bool {
+func (c *Cond) match(env *Env, v *Value, i int) bool {
 	neg := c.op.Base.Negated()
 	switch c.op.Base.Family() {
 	case FamilyString, FamilyARN:
@@ -349,7 +366,7 @@ func (c *Cond) matchStrings(env *Env, s string) (found, unresolved bool) {
 					m = arn.MatchLikeTokens(toks, s)
 				}
 			case sv.plain:
-				m, ok = arn.MatchLike(sv.text, s), true
+				m, ok = sv.like.Match(s), true
 			default:
 				m, ok = arn.MatchLikeTokens(sv.toks, s), true
 			}
@@ -386,7 +403,7 @@ func numericHolds(b Base, cmp int) bool {
 // matchNumber reports whether request value i equals or compares as the
 // operator asks with one of the policy numbers; ok is false when the
 // value is not a number.
-func (c *Cond) matchNumber(v Value, i int) (found, ok bool) {
+func (c *Cond) matchNumber(v *Value, i int) (found, ok bool) {
 	var x int64
 	switch v.kind {
 	case kindEpochTime:
@@ -417,7 +434,7 @@ func (c *Cond) matchNumber(v Value, i int) (found, ok bool) {
 }
 
 // matchDate is matchNumber for the Date operators: instants are compared.
-func (c *Cond) matchDate(v Value, i int) (found, ok bool) {
+func (c *Cond) matchDate(v *Value, i int) (found, ok bool) {
 	t, ok := v.instant()
 	if !ok {
 		if t, ok = parseDate(v.At(i)); !ok {

@@ -192,7 +192,7 @@ func (v Value) instant() (instant, bool) {
 }
 
 // EnvDefaults is the number of defaults an Env holds.
-const EnvDefaults = 16
+const EnvDefaults = 8
 
 // Env is what a condition is evaluated against: the request's Context,
 // the request time and single-valued defaults derived from the principal
@@ -212,9 +212,33 @@ type Env struct {
 
 	defs  [EnvDefaults]envDefault
 	ndefs int
+
+	// slots are the keys looked up for Cond.EvalSlot; known has a bit per
+	// slot filled.
+	slots [EnvKeySlots]slotValue
+	known uint8
 }
 
 type envDefault struct{ key, value string }
+
+// EnvKeySlots is the number of key slots of an Env (see Cond.EvalSlot).
+const EnvKeySlots = 8
+
+type slotValue struct {
+	v     Value
+	found bool
+}
+
+// lookupSlot is lookup, remembered in slot.
+func (e *Env) lookupSlot(slot int, lkey string) *slotValue {
+	bit := uint8(1) << uint(slot)
+	sv := &e.slots[slot]
+	if e.known&bit == 0 {
+		sv.v, sv.found = e.lookup(lkey)
+		e.known |= bit
+	}
+	return sv
+}
 
 // AddDefault adds a single-valued default for lowerKey, used only when Ctx
 // lacks the key. lowerKey must be lower case. Defaults past EnvDefaults
@@ -230,12 +254,16 @@ func (e *Env) AddDefault(lowerKey, value string) {
 	}
 	e.defs[e.ndefs] = envDefault{lowerKey, value}
 	e.ndefs++
+	e.known = 0
 }
 
-// ResetDefaults removes every default, so that an Env can be reused.
+// ResetDefaults removes every default and forgets the key slots (see
+// Cond.EvalSlot), so that an Env can be reused; call it too after
+// changing Ctx or Time once a slot was used.
 func (e *Env) ResetDefaults() {
 	e.defs = [EnvDefaults]envDefault{}
 	e.ndefs = 0
+	e.known = 0
 }
 
 // Lookup returns the value of key and whether it is present. key should

@@ -118,3 +118,61 @@ func TestC5MultivaluedKey(t *testing.T) {
 		t.Errorf("C5/built-in table (-want +got):\n%s", diff)
 	}
 }
+
+// TestEnvKeySlots: EvalSlot answers as Eval does, remembers the key's value
+// per slot, and forgets it when a default is added or the defaults reset.
+func TestEnvKeySlots(t *testing.T) {
+	compile := func(op, key string, vals ...string) *Cond {
+		t.Helper()
+		o, err := ParseOperator(op)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := Compile(o, key, vals, true, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	team := compile("StringEquals", "aws:PrincipalTag/team", "payments")
+	teamOther := compile("StringNotEquals", "AWS:PRINCIPALTAG/TEAM", "ops")
+	user := compile("StringEquals", "aws:username", "app")
+	env := &Env{Ctx: NewContext(map[string][]string{"aws:PrincipalTag/team": {"payments"}})}
+	type row struct{ Team, TeamOther, User bool }
+	eval := func() (row, row) {
+		return row{team.Eval(env), teamOther.Eval(env), user.Eval(env)},
+			row{team.EvalSlot(env, 0), teamOther.EvalSlot(env, 0), user.EvalSlot(env, 1)}
+	}
+	want := row{true, true, false}
+	plain, slotted := eval()
+	if diff := cmp.Diff(want, plain); diff != "" {
+		t.Errorf("Eval (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, slotted); diff != "" {
+		t.Errorf("EvalSlot (-want +got):\n%s", diff)
+	}
+	// A default added after the first use is seen: adding forgets the slots.
+	env.AddDefault("aws:username", "app")
+	want = row{true, true, true}
+	if _, slotted = eval(); !cmp.Equal(want, slotted) {
+		t.Errorf("EvalSlot after AddDefault (-want +got):\n%s", cmp.Diff(want, slotted))
+	}
+	// A new context after ResetDefaults is seen.
+	env.ResetDefaults()
+	env.Ctx = NewContext(map[string][]string{"aws:PrincipalTag/team": {"ops"}})
+	want = row{false, false, false}
+	plain, slotted = eval()
+	if diff := cmp.Diff(want, plain); diff != "" {
+		t.Errorf("Eval after reset (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, slotted); diff != "" {
+		t.Errorf("EvalSlot after reset (-want +got):\n%s", diff)
+	}
+	// Slots out of range, and a nil Env, evaluate as Eval does.
+	if team.EvalSlot(env, -1) != team.Eval(env) || team.EvalSlot(env, EnvKeySlots) != team.Eval(env) {
+		t.Errorf("EvalSlot out of range differs from Eval")
+	}
+	if team.EvalSlot(nil, 0) != team.Eval(nil) {
+		t.Errorf("EvalSlot(nil) differs from Eval(nil)")
+	}
+}
