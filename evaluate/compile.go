@@ -2,6 +2,7 @@ package evaluate
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/lambdaiam/lambdaiam/arn"
@@ -32,17 +33,8 @@ type Set struct {
 	resourceSide []int32
 	identitySide []int32
 
-	// actionNames holds every exact (wildcard-free) action name written
-	// in any Action or NotAction element, lower-cased and sorted;
-	// actionRows[i] is the bit set of the statements whose Action or
-	// NotAction list matches actionNames[i]. A request whose action is
-	// in the index is matched by one bit test per statement.
-	actionNames []string
-	actionRows  [][]uint64
-	// wildIndexed: the rows also hold the wild statements' bits; when
-	// testing every wild statement against every name would cost more
-	// than maxWildTests, they are matched per request instead.
-	wildIndexed bool
+	act  actionIndex
+	prin principalIndex
 
 	// Which principal-derived keys some policy reads; the others are not
 	// derived (deriving aws:PrincipalArn for a role session and aws:userid
@@ -53,10 +45,14 @@ type Set struct {
 
 // cpolicy is one compiled policy.
 type cpolicy struct {
-	name   string
-	typ    PolicyType
-	allows []int32 // indexes into Set.stmts of its Allow statements
-	denies []int32 // ... and of its Deny statements
+	name string
+	typ  PolicyType
+	// Its statements are Set.stmts[lo:hi]: the Deny statements in
+	// [lo, mid), then the Allow statements in [mid, hi), each in document
+	// order.
+	lo, mid, hi int32
+	allows      []int32 // indexes into Set.stmts of its Allow statements
+	denies      []int32 // ... and of its Deny statements
 }
 
 // stmt is one compiled statement.
@@ -73,9 +69,10 @@ type stmt struct {
 	allActions bool
 	actExact   []string       // wildcard-free entries, lower case
 	actGlobs   [][]glob.Token // entries with wildcards, lower case
-	// wild: the list has "*", a wildcard or a non-ASCII name, so whether
-	// it lists an indexed name takes a match, not a lookup.
-	wild bool
+	actGlobSrc []string       // the same entries as written, lower case
+	// asciiActions: every entry is ASCII, so it matches a lower-case ASCII
+	// action exactly when it matches it without regard to case.
+	asciiActions bool
 
 	// Resource / NotResource; both false in a trust policy statement,
 	// which applies to every resource.
@@ -91,6 +88,15 @@ type stmt struct {
 	// (the E4 row that is always direct).
 	starArn bool
 	conds   []*condition.Cond
+
+	// resMemo is the memo slot (see memo) of the Resource element, or -1
+	// for none; condSlots the memo and key slots of each condition, nil
+	// when no condition has either.
+	resMemo   int32
+	condSlots []condSlots
+	// memoKeys, while compiling: what makes the Resource element (first)
+	// and each condition (after it) equal to another's.
+	memoKeys []string
 }
 
 // resEntry is one compiled Resource or NotResource entry.
@@ -115,6 +121,11 @@ type resTemplate struct {
 // statement: actions, Resource patterns, principals and conditions are
 // all lowered here, so evaluation only matches. The error is an *Error.
 func Compile(p Policies, opts ...Option) (*Set, error) {
+	return compile(p, compiler{matchWork: maxMatchWork, entries: maxIndexEntries}, opts)
+}
+
+// compile is Compile with the action index's budgets of c.
+func compile(p Policies, c compiler, opts []Option) (*Set, error) {
 	s := &Set{resource: -1, boundary: -1, session: -1}
 	for _, o := range opts {
 		if o != nil {
@@ -125,7 +136,7 @@ func Compile(p Policies, opts ...Option) (*Set, error) {
 	if err := s.cfg.lim.checkPolicies(&p); err != nil {
 		return nil, err
 	}
-	c := compiler{s: s}
+	c.s = s
 	for i := range p.Identity {
 		id, err := c.add(&p.Identity[i], IdentityBasedPolicy, policy.KindIdentity)
 		if err != nil {
@@ -182,11 +193,16 @@ func Compile(p Policies, opts ...Option) (*Set, error) {
 		s.identitySide = append(s.identitySide, s.session)
 	}
 	c.buildActionIndex()
+	c.buildPrincipalIndex()
+	c.buildMemo()
 	return s, nil
 }
 
 type compiler struct {
 	s *Set
+	// The action index's budgets (see maxMatchWork), fields so that
+	// tests can shrink them.
+	matchWork, entries int
 }
 
 // add compiles one policy into the set and returns its index.
@@ -206,6 +222,7 @@ func (c *compiler) add(n *Named, typ PolicyType, kinds ...policy.Kind) (int32, e
 	id := int32(len(s.policies))
 	cp := cpolicy{name: n.Name, typ: typ}
 	vars := n.Doc.Variables()
+	var allows []stmt
 	for i := range n.Doc.Statements {
 		src := &n.Doc.Statements[i]
 		st, err := c.statement(src, typ, vars)
@@ -215,17 +232,23 @@ func (c *compiler) add(n *Named, typ PolicyType, kinds ...policy.Kind) (int32, e
 			return -1, err
 		}
 		st.policy = id
-		idx := int32(len(s.stmts))
-		s.stmts = append(s.stmts, st)
 		switch st.effect {
 		case policy.Allow:
-			cp.allows = append(cp.allows, idx)
+			allows = append(allows, st)
 		case policy.Deny:
-			cp.denies = append(cp.denies, idx)
+			cp.denies = append(cp.denies, int32(len(s.stmts)))
+			s.stmts = append(s.stmts, st)
 		default:
 			return -1, &Error{Code: CodeInvalidPolicy, Policy: n.Name, Statement: src.Index, Msg: "the statement has no valid Effect"}
 		}
 	}
+	cp.lo = int32(len(s.stmts)) - int32(len(cp.denies))
+	cp.mid = int32(len(s.stmts))
+	for _, st := range allows {
+		cp.allows = append(cp.allows, int32(len(s.stmts)))
+		s.stmts = append(s.stmts, st)
+	}
+	cp.hi = int32(len(s.stmts))
 	s.policies = append(s.policies, cp)
 	return id, nil
 }
@@ -248,10 +271,12 @@ func (c *compiler) statement(src *policy.Statement, typ PolicyType, vars bool) (
 			st.allActions = true
 		case hasWildcard(la):
 			st.actGlobs = append(st.actGlobs, glob.Parse(la))
+			st.actGlobSrc = append(st.actGlobSrc, la)
 		default:
 			st.actExact = append(st.actExact, la)
 		}
 	}
+	st.asciiActions = allASCII(st.actExact) && allASCII(st.actGlobSrc)
 	// Resources (rule M3).
 	res := src.Resource
 	if src.NotResource != nil {
@@ -259,6 +284,10 @@ func (c *compiler) statement(src *policy.Statement, typ PolicyType, vars bool) (
 	}
 	st.hasResource = res != nil
 	mode := c.s.cfg.shortMode(typ)
+	st.memoKeys = append(st.memoKeys, "")
+	if st.hasResource {
+		st.memoKeys[0] = memoKey(strconv.FormatBool(st.notResource), strconv.Itoa(int(mode)), strconv.FormatBool(vars), res)
+	}
 	for _, r := range res {
 		e, err := c.resource(r, vars, mode)
 		if err != nil {
@@ -285,6 +314,7 @@ func (c *compiler) statement(src *policy.Statement, typ PolicyType, vars bool) (
 		}
 		st.conds = append(st.conds, cd)
 		lk := strings.ToLower(pc.Key)
+		st.memoKeys = append(st.memoKeys, memoKey(pc.Operator.String(), lk, strconv.FormatBool(vars), pc.Values))
 		if lk == "aws:principalarn" {
 			st.starArn = st.principal != nil && st.principal.wildcard
 		}
@@ -370,76 +400,6 @@ func compilePrincipal(p *policy.Principal) *principalMatcher {
 	// providers and S3 canonical users; no request principal of this
 	// package is one of them, so they never match.
 	return m
-}
-
-// maxIndexWords bounds the action index (names × statement words): past
-// it, a request's action is matched statement by statement instead.
-const maxIndexWords = 1 << 20
-
-// maxWildTests bounds the glob matches the index may cost at Compile
-// (wild statements × indexed names).
-const maxWildTests = 1 << 18
-
-// buildActionIndex fills Set.actionNames and Set.actionRows. Only
-// ASCII names are indexed: lookupAction lower-cases ASCII only.
-//
-// A statement whose actions are all exact names sets the bits of those
-// names directly; statements with wildcards (or "*") are tested against
-// every indexed name only while that costs at most maxWildTests matches,
-// and are otherwise matched per request. The index is not built when it
-// would be larger than maxIndexWords. Compile is then linear in the
-// statements, whatever their actions.
-func (c *compiler) buildActionIndex() {
-	s := c.s
-	var names []string
-	for i := range s.stmts {
-		for _, a := range s.stmts[i].actExact {
-			if isASCII(a) {
-				names = append(names, strings.ToLower(a))
-			}
-		}
-	}
-	slices.Sort(names)
-	names = slices.Compact(names)
-	words := (len(s.stmts) + 63) / 64
-	if len(names) == 0 || len(names)*words > maxIndexWords {
-		return
-	}
-	wild := 0
-	for i := range s.stmts {
-		st := &s.stmts[i]
-		st.wild = st.allActions || len(st.actGlobs) > 0 || !allASCII(st.actExact)
-		if st.wild {
-			wild++
-		}
-	}
-	s.wildIndexed = wild*len(names) <= maxWildTests
-	backing := make([]uint64, words*len(names))
-	rows := make([][]uint64, len(names))
-	for id := range names {
-		rows[id] = backing[id*words : (id+1)*words : (id+1)*words]
-	}
-	for i := range s.stmts {
-		st := &s.stmts[i]
-		bit, word := uint64(1)<<(i%64), i/64
-		if st.wild {
-			if !s.wildIndexed {
-				continue // matched per request
-			}
-			for id, name := range names {
-				if st.listsAction(name) {
-					rows[id][word] |= bit
-				}
-			}
-			continue
-		}
-		for _, a := range st.actExact {
-			if id, ok := slices.BinarySearch(names, strings.ToLower(a)); ok {
-				rows[id][word] |= bit
-			}
-		}
-	}
-	s.actionNames, s.actionRows = names, rows
 }
 
 func allASCII(names []string) bool {

@@ -71,15 +71,25 @@ func Evaluate(r Request, p Policies, opts ...Option) (Result, error) {
 type query struct {
 	s        *Set
 	r        *Request
-	p        principal
+	p        *principal
 	env      *condition.Env
 	rec      *recorder // nil for Decide
 	resource string    // the resource matched against: "*" for wildcard-only actions
 	resAcct  string
 	service  string // the action's service prefix
-	row      []uint64
-	indexed  bool // row is the request action's index row
-	boundary bool // the principal has a permissions boundary
+	boundary bool   // the principal has a permissions boundary
+	// acts are the statements whose Action element could apply; prin,
+	// when usable, the resource policy's statements whose Principal
+	// element could name the principal.
+	acts    sources
+	prin    sources
+	hasPrin bool
+	memo    memo
+	// lower is the action in lower case when the index holds it, else "".
+	lower string
+	// wildOnly: the action index knows whether the action is
+	// wildcard-only (rule M3.4), and wildOnlyV is the answer.
+	wildOnly, wildOnlyV bool
 
 	// fc is the fail-closed state, a local variable of decide.
 	fc *failClosed
@@ -127,8 +137,12 @@ func (s *Set) decide(ctx context.Context, r *Request, rec *recorder) (d Decision
 	if n := s.cfg.lim.maxStatements; n > 0 && len(s.stmts) > n {
 		return ImplicitDeny, tooManyStatements(len(s.stmts), n)
 	}
-	p, err := parsePrincipal(r.Principal)
-	if err != nil {
+	var env condition.Env
+	fc := failClosed{ctx: ctx, limit: s.cfg.lim.maxCondWork}
+	var pv principal
+	p := &pv
+	q := query{s: s, r: r, env: &env, rec: rec, fc: &fc, p: p}
+	if err := p.parse(r.Principal); err != nil {
 		return ImplicitDeny, err
 	}
 	svc, name, ok := strings.Cut(r.Action, ":")
@@ -155,17 +169,20 @@ func (s *Set) decide(ctx context.Context, r *Request, rec *recorder) (d Decision
 		return ImplicitDeny, requestError(CodeInvalidResource, "resourceAccount", r.ResourceAccount, "the resource account is not a 12-digit account ID")
 	}
 
-	var env condition.Env
 	env.Ctx, env.Time = r.Context, r.Time
-	s.derive(&env, &p)
+	s.derive(&env, p)
 
-	fc := failClosed{ctx: ctx, limit: s.cfg.lim.maxCondWork}
-	q := query{s: s, r: r, p: p, env: &env, rec: rec, resource: r.Resource, resAcct: resAcct, service: svc, fc: &fc}
-	if s.cfg.isWildcardOnly(r.Action) {
+	q.resource, q.resAcct, q.service = r.Resource, resAcct, svc
+	q.lookupAction()
+	q.lookupPrincipal()
+	if q.wildOnly {
+		if q.wildOnlyV {
+			q.resource = "*"
+		}
+	} else if s.cfg.isWildcardOnly(r.Action) {
 		q.resource = "*"
 	}
 	q.boundary = s.boundary >= 0 && p.iam() && p.kind != kindRoot
-	q.lookupAction()
 	d = q.run()
 	if fc.err == nil && rec != nil {
 		q.finish(d)
@@ -246,29 +263,67 @@ func (q *query) lookup(key string) (condition.Value, bool) {
 	return q.env.Lookup(key)
 }
 
-// lookupAction finds the request action's row of the action index by a
-// binary search that lower-cases the action's ASCII letters as it
-// compares, so nothing is built or allocated. A non-ASCII action is not
-// looked up: its statements are then matched one by one.
+// lookupAction finds the request action's candidate statements in the
+// action index (see actionIndex), by binary searches that lower-case the
+// action's ASCII letters as they compare, so nothing is built or
+// allocated. A non-ASCII action is not looked up: every statement is then
+// a candidate.
 func (q *query) lookupAction() {
 	a := q.r.Action
 	if !isASCII(a) {
+		q.acts.all = true
 		return
 	}
-	names := q.s.actionNames
-	lo, hi := 0, len(names)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		switch c := compareLower(a, names[m]); {
-		case c == 0:
-			q.row, q.indexed = q.s.actionRows[m], true
-			return
-		case c > 0:
-			lo = m + 1
-		default:
-			hi = m
+	ix := &q.s.act
+	name := searchLower(ix.names, a)
+	svc := searchLower(ix.svcs, q.service)
+	if name >= 0 {
+		q.lower = ix.names[name]
+		q.acts.add(ix.byName[name], false)
+		if ix.wildOnly != nil {
+			q.wildOnly, q.wildOnlyV = true, ix.wildOnly[name]
 		}
 	}
+	if svc >= 0 && (name < 0 || !ix.svcDone[svc]) {
+		q.acts.add(ix.bySvc[svc], true)
+	}
+	q.acts.add(ix.general, true)
+}
+
+// lookupPrincipal finds the resource policy's candidate statements for
+// the request's principal in the principal index.
+func (q *query) lookupPrincipal() {
+	if q.s.resource < 0 {
+		return
+	}
+	ix := &q.s.prin
+	switch {
+	case q.p.kind == kindService:
+		if i := searchExact(ix.services, q.p.name); i >= 0 {
+			q.prin.add(ix.byService[i], true)
+		}
+	case q.p.iam():
+		if i := searchExact(ix.accounts, q.p.account); i >= 0 {
+			q.prin.add(ix.byAccount[i], true)
+		}
+	}
+	q.prin.add(ix.general, true)
+	q.hasPrin = true
+}
+
+// candidates returns a cursor over the statements of policy pid with the
+// given effect that could apply to the request: from the principal index
+// when that holds fewer of them, else from the action index.
+func (q *query) candidates(pid int32, allow bool) cursor {
+	cp := &q.s.policies[pid]
+	lo, hi := cp.lo, cp.mid
+	if allow {
+		lo, hi = cp.mid, cp.hi
+	}
+	if q.hasPrin && pid == q.s.resource && q.prin.count(lo, hi) < q.acts.count(lo, hi) {
+		return q.prin.cursor(lo, hi)
+	}
+	return q.acts.cursor(lo, hi)
 }
 
 // compareLower compares a, with its ASCII letters lower-cased, to the
@@ -299,26 +354,23 @@ func compareLower(a, b string) int {
 // applies reports how statement i applies to the request (rule E1):
 // grantNone when it does not; for a statement with a Principal, how the
 // principal matched (rule E4); grantDirect otherwise.
-func (q *query) applies(i int32) grant {
+//
+// testAction false says the action index found that the statement's
+// Action element applies, so it is not matched again.
+func (q *query) applies(i int32, testAction bool) grant {
 	if fc := q.fc; fc.err != nil || (fc.ctx != nil && !fc.poll()) {
 		return grantNone
 	}
 	st := &q.s.stmts[i]
 	// Action (M2).
-	var listed bool
-	if q.indexed && (!st.wild || q.s.wildIndexed) {
-		listed = q.row[i>>6]&(1<<(uint(i)&63)) != 0
-	} else {
-		listed = st.listsAction(q.r.Action)
-	}
-	if listed == st.notAction {
+	if testAction && q.listsAction(st) == st.notAction {
 		return grantNone
 	}
 	// Principal (M4), before the Resource: comparing a few strings costs
 	// less than a glob.
 	g := grantDirect
 	if st.principal != nil {
-		if g = st.principal.match(&q.p); g == grantNone {
+		if g = st.principal.match(q.p); g == grantNone {
 			return grantNone
 		}
 		if st.principal.wildcard && !st.starArn {
@@ -330,23 +382,90 @@ func (q *query) applies(i int32) grant {
 			}
 		}
 	}
-	if st.notPrincipal != nil && !q.boundary && st.notPrincipal.listed(&q.p) {
+	if st.notPrincipal != nil && !q.boundary && st.notPrincipal.listed(q.p) {
 		return grantNone
 	}
 	// Resource (M3).
-	if st.hasResource && !q.matchResource(st) {
-		return grantNone
-	}
-	// Conditions (C): all must hold.
-	for _, c := range st.conds {
-		if q.fc.limit > 0 && !q.charge(c) {
+	if st.hasResource {
+		if slot := st.resMemo; slot >= 0 {
+			m, ok := q.memo.get(slot)
+			if !ok {
+				m = q.matchResource(st)
+				q.memo.put(slot, m)
+			}
+			if !m {
+				return grantNone
+			}
+		} else if !q.matchResource(st) {
 			return grantNone
 		}
-		if !c.Eval(q.env) {
+	}
+	// Conditions (C): all must hold.
+	if q.fc.limit > 0 {
+		for _, c := range st.conds {
+			if !q.charge(c) || !c.Eval(q.env) {
+				return grantNone
+			}
+		}
+		return g
+	}
+	if st.condSlots == nil {
+		for _, c := range st.conds {
+			if !c.Eval(q.env) {
+				return grantNone
+			}
+		}
+		return g
+	}
+	for k, c := range st.conds {
+		cs := st.condSlots[k]
+		if cs.memo >= 0 {
+			m, ok := q.memo.get(cs.memo)
+			if !ok {
+				m = q.eval(c, cs.key)
+				q.memo.put(cs.memo, m)
+			}
+			if !m {
+				return grantNone
+			}
+		} else if !q.eval(c, cs.key) {
 			return grantNone
 		}
 	}
 	return g
+}
+
+// eval evaluates condition c, whose key is in key slot ks (or -1), looking
+// the key's value up once per evaluation.
+func (q *query) eval(c *condition.Cond, ks int32) bool {
+	if ks < 0 {
+		return c.Eval(q.env)
+	}
+	return c.EvalSlot(q.env, int(ks))
+}
+
+// listsAction is st.listsAction for the request's action, comparing the
+// lower-case name when the index gave one.
+func (q *query) listsAction(st *stmt) bool {
+	la := q.lower
+	if la == "" || !st.asciiActions {
+		// Unicode case folding may match a non-ASCII entry.
+		return st.listsAction(q.r.Action)
+	}
+	if st.allActions {
+		return true
+	}
+	for _, e := range st.actExact {
+		if e == la {
+			return true
+		}
+	}
+	for _, g := range st.actGlobs {
+		if glob.MatchTokens(g, la, false) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchResource reports whether the statement's Resource or NotResource
@@ -392,8 +511,12 @@ func (q *query) matchEntry(e *resEntry) (match, unresolved bool) {
 func (q *query) denies(pid int32) bool {
 	cp := &q.s.policies[pid]
 	found := false
-	for _, i := range cp.denies {
-		if q.applies(i) != grantNone {
+	for c := q.candidates(pid, false); ; {
+		i, test, ok := c.next()
+		if !ok {
+			break
+		}
+		if q.applies(i, test) != grantNone {
 			if q.rec == nil {
 				return true
 			}
@@ -450,12 +573,15 @@ func (q *query) explicitDeny(rcp, scp, own bool) bool {
 
 // allows reports whether policy pid has an applicable Allow statement.
 func (q *query) allows(pid int32) bool {
-	for _, i := range q.s.policies[pid].allows {
-		if q.applies(i) != grantNone {
+	for c := q.candidates(pid, true); ; {
+		i, test, ok := c.next()
+		if !ok {
+			return false
+		}
+		if q.applies(i, test) != grantNone {
 			return true
 		}
 	}
-	return false
 }
 
 // levelAllows reports whether some policy of an SCP or RCP level allows.
@@ -477,11 +603,15 @@ func (q *query) resourceGrant(need grant) grant {
 		return grantNone
 	}
 	best := grantNone
-	for _, i := range q.s.policies[q.s.resource].allows {
-		if q.s.stmts[i].ceiling <= best {
+	for c := q.candidates(q.s.resource, true); ; {
+		i, test, ok := c.next()
+		if !ok {
+			break
+		}
+		if best != grantNone && q.s.stmts[i].ceiling <= best {
 			continue
 		}
-		if g := q.applies(i); g > best {
+		if g := q.applies(i, test); g > best {
 			if best = g; best >= need {
 				break
 			}
@@ -571,7 +701,7 @@ func (q *query) result() Decision {
 // run is the evaluation algorithm; the package documentation describes it
 // step by step.
 func (q *query) run() Decision {
-	s, p := q.s, &q.p
+	s, p := q.s, q.p
 
 	// E3b: sts:GetCallerIdentity needs no permission.
 	if p.kind != kindAnonymous && strings.EqualFold(q.r.Action, "sts:GetCallerIdentity") {
@@ -608,7 +738,7 @@ func (q *query) run() Decision {
 		return q.result()
 	}
 
-	trust := IsTrustAction(q.r.Action)
+	trust := len(q.service) == 3 && IsTrustAction(q.r.Action)
 	if trust && p.kind == kindRoot {
 		// The root user cannot assume roles.
 		if q.rec != nil {

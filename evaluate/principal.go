@@ -50,8 +50,14 @@ var serviceSuffixes = [...]string{
 // isServicePrincipal reports whether s names an AWS service principal: a
 // host-like name without ':' that ends in one of serviceSuffixes.
 func isServicePrincipal(s string) bool {
-	if s == "" || strings.ContainsAny(s, ": /*?") {
+	if s == "" {
 		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':', ' ', '/', '*', '?':
+			return false
+		}
 	}
 	for _, suf := range serviceSuffixes {
 		if len(s) > len(suf) && strings.HasSuffix(s, suf) {
@@ -64,19 +70,21 @@ func isServicePrincipal(s string) bool {
 // arnParts splits an ARN at its first five colons. ok is false when s does
 // not start with "arn:" or has fewer than five colons.
 func arnParts(s string) (partition, service, region, account, resource string, ok bool) {
-	rest, found := strings.CutPrefix(s, "arn:")
-	if !found {
+	if len(s) < 4 || s[:4] != "arn:" {
 		return
 	}
-	var parts [4]string
-	for i := range parts {
-		j := strings.IndexByte(rest, ':')
-		if j < 0 {
-			return
+	var cut [4]int // the indexes of the colons after "arn:"
+	n := 0
+	for i := 4; i < len(s) && n < 4; i++ {
+		if s[i] == ':' {
+			cut[n] = i
+			n++
 		}
-		parts[i], rest = rest[:j], rest[j+1:]
 	}
-	return parts[0], parts[1], parts[2], parts[3], rest, true
+	if n < 4 {
+		return
+	}
+	return s[4:cut[0]], s[cut[0]+1 : cut[1]], s[cut[1]+1 : cut[2]], s[cut[2]+1 : cut[3]], s[cut[3]+1:], true
 }
 
 // isAccountID reports whether s is a 12-digit AWS account ID.
@@ -107,20 +115,27 @@ func splitPathName(s string) (path, name string) {
 // error (allocated) is returned only for principals that cannot be
 // evaluated.
 func parsePrincipal(s string) (principal, error) {
-	p := principal{raw: s}
+	var p principal
+	err := p.parse(s)
+	return p, err
+}
+
+// parse is parsePrincipal into p, which must be zero.
+func (p *principal) parse(s string) error {
+	p.raw = s
 	switch {
 	case s == "":
-		return p, requestError(CodeInvalidPrincipal, "principal", s, "the request has no principal")
+		return requestError(CodeInvalidPrincipal, "principal", s, "the request has no principal")
 	case s == "anonymous":
 		p.kind = kindAnonymous
-		return p, nil
-	case isServicePrincipal(s):
+		return nil
+	case !strings.HasPrefix(s, "arn:") && isServicePrincipal(s):
 		p.kind, p.name = kindService, s
-		return p, nil
+		return nil
 	}
 	part, svc, region, acct, res, ok := arnParts(s)
 	if !ok || part == "" || region != "" || !isAccountID(acct) {
-		return p, requestError(CodeInvalidPrincipal, "principal", s, "the principal is not a user, role, session, federated-user or root ARN, a service principal or \"anonymous\"")
+		return requestError(CodeInvalidPrincipal, "principal", s, "the principal is not a user, role, session, federated-user or root ARN, a service principal or \"anonymous\"")
 	}
 	p.partition, p.account = part, acct
 	switch svc {
@@ -128,7 +143,7 @@ func parsePrincipal(s string) (principal, error) {
 		switch {
 		case res == "root":
 			p.kind = kindRoot
-			return p, nil
+			return nil
 		case strings.HasPrefix(res, "user/"):
 			p.kind = kindUser
 			p.path, p.name = splitPathName(res[len("user/"):])
@@ -137,22 +152,22 @@ func parsePrincipal(s string) (principal, error) {
 			p.path, p.name = splitPathName(res[len("role/"):])
 		}
 		if p.kind != kindInvalid && p.name != "" {
-			return p, nil
+			return nil
 		}
 	case "sts":
 		if rest, ok := strings.CutPrefix(res, "assumed-role/"); ok {
 			role, sess, found := strings.Cut(rest, "/")
 			if found && role != "" && sess != "" && !strings.Contains(sess, "/") {
 				p.kind, p.name, p.session = kindSession, role, sess
-				return p, nil
+				return nil
 			}
 		} else if name, ok := strings.CutPrefix(res, "federated-user/"); ok && name != "" && !strings.Contains(name, "/") {
 			p.kind, p.name = kindFederated, name
-			return p, nil
+			return nil
 		}
 	}
 	p.kind = kindInvalid
-	return p, requestError(CodeInvalidPrincipal, "principal", s, "the principal is not a user, role, session, federated-user or root ARN, a service principal or \"anonymous\"")
+	return requestError(CodeInvalidPrincipal, "principal", s, "the principal is not a user, role, session, federated-user or root ARN, a service principal or \"anonymous\"")
 }
 
 // isServiceLinked reports whether the principal is a service-linked role or

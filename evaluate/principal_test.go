@@ -54,35 +54,3 @@ func TestM4PrincipalClassification(t *testing.T) {
 		})
 	}
 }
-
-// TestM2ActionIndex checks that the index lookup finds exactly the
-// indexed names, in any ASCII case.
-func TestM2ActionIndex(t *testing.T) {
-	s := &Set{actionNames: []string{"lambda:getfunction", "lambda:invokefunction", "s3:getobject"},
-		actionRows: [][]uint64{{1}, {2}, {4}}}
-	for _, tc := range []struct {
-		name   string
-		action string
-		want   int
-	}{
-		{"M2/index-exact", "lambda:invokefunction", 1},
-		{"M2/index-mixed-case", "Lambda:InvokeFunction", 1},
-		{"M2/index-first", "LAMBDA:GETFUNCTION", 0},
-		{"M2/index-last", "s3:GetObject", 2},
-		{"M2/index-prefix-is-not-a-match", "lambda:invoke", -1},
-		{"M2/index-longer-is-not-a-match", "lambda:invokefunctionurl", -1},
-		{"M2/index-non-ascii-skipped", "lambda:ınvokefunction", -1},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			q := query{s: s, r: &Request{Action: tc.action}}
-			q.lookupAction()
-			got := -1
-			if q.indexed {
-				got = map[uint64]int{1: 0, 2: 1, 4: 2}[q.row[0]]
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("lookup (-want +got):\n%s", diff)
-			}
-		})
-	}
-}

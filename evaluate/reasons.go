@@ -137,8 +137,12 @@ func (q *query) finish(d Decision) {
 // recordAllows records every applicable Allow statement of policy pid.
 func (q *query) recordAllows(pid int32, msg string) {
 	cp := &q.s.policies[pid]
-	for _, i := range cp.allows {
-		if q.applies(i) != grantNone {
+	for c := q.candidates(pid, true); ; {
+		i, test, ok := c.next()
+		if !ok {
+			break
+		}
+		if q.applies(i, test) != grantNone {
 			q.rec.reasons = append(q.rec.reasons, q.statementReason(cp, i, msg))
 		}
 	}
@@ -151,8 +155,12 @@ func (q *query) recordResourceAllows(suffix string) {
 		return
 	}
 	cp := &q.s.policies[q.s.resource]
-	for _, i := range cp.allows {
-		g := q.applies(i)
+	for c := q.candidates(q.s.resource, true); ; {
+		i, test, ok := c.next()
+		if !ok {
+			break
+		}
+		g := q.applies(i, test)
 		if g == grantNone {
 			continue
 		}

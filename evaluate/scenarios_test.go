@@ -389,10 +389,10 @@ func TestScenarioDecisions(t *testing.T) {
 // Parse and Compile are pinned as ceilings, so that a cheaper compiler
 // passes and a costlier one fails.
 var scnAllocPins = map[string]struct{ parse, compile int }{
-	"small":           {20, 38},
-	"large":           {1826, 5105},
-	"mixed":           {2184, 5352},
-	"lambda-resource": {1984, 3441},
+	"small":           {20, 73},
+	"large":           {1826, 9942},
+	"mixed":           {2184, 10256},
+	"lambda-resource": {2264, 6471},
 }
 
 var scnEvaluatePins = map[string]int{
