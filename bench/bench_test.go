@@ -27,9 +27,10 @@ func TestDecisions(t *testing.T) {
 	}
 }
 
-// TestCedarNearMisses checks that the Cedar translation denies what IAM
-// denies, so that its Allow above is not a translation that allows all.
-func TestCedarNearMisses(t *testing.T) {
+// TestNearMisses checks that every engine, and so the Cedar and seaweedfs
+// translations, denies what IAM denies, so that an Allow above is not a
+// translation that allows all.
+func TestNearMisses(t *testing.T) {
 	s := lambdaResourceScenario()
 	s.Requests = []Request{
 		{Name: "other-rule", Principal: "events.amazonaws.com", Action: "lambda:InvokeFunction", Resource: function,

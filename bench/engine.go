@@ -14,7 +14,7 @@ type Engine struct {
 
 // Engines returns the engines, lambdaiam's first.
 func Engines() []Engine {
-	return []Engine{LambdaiamDecide(), LambdaiamEvaluate(), Cedar()}
+	return []Engine{LambdaiamDecide(), LambdaiamEvaluate(), Cedar(), Seaweedfs()}
 }
 
 // verdict is what one policy type (one SCP level, the boundary, ...) says
