@@ -330,6 +330,15 @@ func CompileLike(pattern string) LikePattern {
 	return lp
 }
 
+// Exact reports whether the pattern matches exactly one value, and which:
+// a pattern of six components without wildcards matches only itself.
+func (lp *LikePattern) Exact() (string, bool) {
+	if lp.ok && lp.literal {
+		return lp.text, true
+	}
+	return "", false
+}
+
 // Match reports whether value matches the pattern (MatchLike). It does not
 // allocate.
 func (lp *LikePattern) Match(value string) bool {

@@ -101,6 +101,13 @@ type Cond struct {
 	bins  []string
 	// Bool and Null: which of "true" and "false" the values list.
 	wantTrue, wantFalse bool
+
+	// eqFast: the condition holds for a single request value exactly when
+	// the value is one of eq (a positive String or ARN equality on a key
+	// that is not multivalued, every value a literal), so that EvalSlot
+	// compares strings without the general path.
+	eqFast bool
+	eq     []string
 }
 
 // Compile builds the condition op key values, as written in a policy whose
@@ -140,7 +147,42 @@ func Compile(op Operator, key string, values []string, variables bool, opts Opti
 			c.wantFalse = c.wantFalse || !p.b
 		}
 	}
+	c.eqFast, c.eq = equalityValues(c)
 	return c, nil
+}
+
+// equalityValues reports whether c is a plain positive equality whose
+// answer for one present single value is membership in the returned list.
+func equalityValues(c *Cond) (bool, []string) {
+	switch {
+	case c.op.Set != Single || c.multiKey:
+		return false, nil
+	case c.op.Base != StringEquals && c.op.Base != ArnEquals && c.op.Base != ArnLike:
+		return false, nil
+	}
+	eq := make([]string, 0, len(c.strs))
+	for i := range c.strs {
+		sv := &c.strs[i]
+		switch c.op.Base {
+		case StringEquals:
+			if sv.dyn {
+				return false, nil
+			}
+			eq = append(eq, sv.text)
+		case ArnEquals, ArnLike:
+			if !sv.plain {
+				return false, nil
+			}
+			v, ok := sv.like.Exact()
+			if !ok {
+				return false, nil
+			}
+			eq = append(eq, v)
+		default:
+			return false, nil
+		}
+	}
+	return true, eq
 }
 
 // MustCompile is Compile for values known to be valid; it panics on error.
@@ -224,6 +266,14 @@ func (c *Cond) EvalSlot(env *Env, slot int) bool {
 		return c.Eval(env)
 	}
 	sv := env.lookupSlot(slot, c.lkey)
+	if c.eqFast && sv.found && sv.v.kind == kindSingle {
+		for _, x := range c.eq {
+			if x == sv.v.one {
+				return true
+			}
+		}
+		return false
+	}
 	return c.evalValue(env, &sv.v, sv.found)
 }
 

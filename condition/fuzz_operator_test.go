@@ -80,7 +80,12 @@ func FuzzOperator(f *testing.F) {
 							t.Fatalf("%v %q: %v", op, value, err)
 						}
 						for _, env := range envs {
-							oc.Eval(env)
+							// EvalSlot (with its fast path for literal
+							// equality) answers as Eval does.
+							if got, want := oc.EvalSlot(env, 0), oc.Eval(env); got != want {
+								t.Fatalf("%v %q against %v: EvalSlot %v, Eval %v", op, value, env.Ctx, got, want)
+							}
+							env.ResetDefaults()
 						}
 						missing := oc.Eval(&Env{})
 						switch {

@@ -85,8 +85,11 @@ type query struct {
 	prin    sources
 	hasPrin bool
 	memo    memo
-	// lower is the action in lower case when the index holds it, else "".
-	lower string
+	// lower is the action in lower case when the index holds it, else "";
+	// nameID its index in the index, -1 for an ASCII action the index
+	// does not hold, -2 for a non-ASCII action.
+	lower  string
+	nameID int32
 	// wildOnly: the action index knows whether the action is
 	// wildcard-only (rule M3.4), and wildOnlyV is the answer.
 	wildOnly, wildOnlyV bool
@@ -272,22 +275,33 @@ func (q *query) lookupAction() {
 	a := q.r.Action
 	if !isASCII(a) {
 		q.acts.all = true
+		q.nameID = -2
 		return
 	}
 	ix := &q.s.act
 	name := searchLower(ix.names, a)
 	svc := searchLower(ix.svcs, q.service)
+	q.nameID = name
 	if name >= 0 {
 		q.lower = ix.names[name]
-		q.acts.add(ix.byName[name], false)
 		if ix.wildOnly != nil {
 			q.wildOnly, q.wildOnlyV = true, ix.wildOnly[name]
 		}
+		if l := ix.nameAll[name]; l != nil {
+			q.acts.add(l)
+			return
+		}
+		q.acts.add(ix.byName[name])
+	} else if svc >= 0 {
+		if l := ix.svcAll[svc]; l != nil {
+			q.acts.add(l)
+			return
+		}
 	}
 	if svc >= 0 && (name < 0 || !ix.svcDone[svc]) {
-		q.acts.add(ix.bySvc[svc], true)
+		q.acts.add(ix.bySvc[svc])
 	}
-	q.acts.add(ix.general, true)
+	q.acts.add(ix.general)
 }
 
 // lookupPrincipal finds the resource policy's candidate statements for
@@ -296,19 +310,27 @@ func (q *query) lookupPrincipal() {
 	if q.s.resource < 0 {
 		return
 	}
+	q.hasPrin = true
 	ix := &q.s.prin
+	var list, all []entry
 	switch {
 	case q.p.kind == kindService:
 		if i := searchExact(ix.services, q.p.name); i >= 0 {
-			q.prin.add(ix.byService[i], true)
+			list, all = ix.byService[i], ix.serviceAll[i]
+			q.p.name = ix.services[i] // the same text, interned
 		}
 	case q.p.iam():
 		if i := searchExact(ix.accounts, q.p.account); i >= 0 {
-			q.prin.add(ix.byAccount[i], true)
+			list, all = ix.byAccount[i], ix.accountAll[i]
+			q.p.account = ix.accounts[i] // the same text, interned
 		}
 	}
-	q.prin.add(ix.general, true)
-	q.hasPrin = true
+	if all != nil {
+		q.prin.add(all)
+		return
+	}
+	q.prin.add(list)
+	q.prin.add(ix.general)
 }
 
 // candidates returns a cursor over the statements of policy pid with the
@@ -363,8 +385,14 @@ func (q *query) applies(i int32, testAction bool) grant {
 	}
 	st := &q.s.stmts[i]
 	// Action (M2).
-	if testAction && q.listsAction(st) == st.notAction {
-		return grantNone
+	if testAction {
+		if n := q.s.nameOf[i]; n >= 0 && q.nameID > -2 {
+			if n != q.nameID {
+				return grantNone
+			}
+		} else if q.listsAction(st) == st.notAction {
+			return grantNone
+		}
 	}
 	// Principal (M4), before the Resource: comparing a few strings costs
 	// less than a glob.

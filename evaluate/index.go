@@ -2,6 +2,7 @@ package evaluate
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -11,10 +12,25 @@ import (
 // The statement indexes. A request is tested only against the statements
 // that could apply to it: those whose Action element could list its action
 // and, in the resource policy, those whose Principal element could name
-// its principal. Each index maps a key to an ascending list of statement
-// numbers (indexes into Set.stmts); a request takes a few lists, and
-// evaluation walks their union (see cursor) within one policy's Allow or
-// Deny statements, which Compile stores contiguously.
+// its principal. Each index maps a key to an ascending list of entries,
+// one per statement: the statement's number (its index in Set.stmts)
+// shifted left by one, and a low bit set when the statement's Action
+// element must still be matched against the request (see entry). A
+// request takes one list, or at worst a few whose union it walks (see
+// cursor), within one policy's Allow or Deny statements, which Compile
+// stores contiguously.
+
+// entry is a statement number n and a test bit t as n<<1 | t: entries
+// sort by statement number.
+type entry = uint32
+
+func mkEntry(stmt int32, test bool) entry {
+	e := entry(stmt) << 1
+	if test {
+		e |= 1
+	}
+	return e
+}
 
 // actionIndex finds the statements whose Action element could apply to an
 // action, in three buckets:
@@ -30,67 +46,122 @@ import (
 //
 // The catalog's actions of each service with a pattern are indexed
 // besides the names the policies write, so that a request for any
-// catalogued action finds its name.
+// catalogued action finds its name. Within a budget, Compile also joins
+// the lists a request would take into one per name (and per service, for
+// a name not indexed), so that a request walks a single list.
 type actionIndex struct {
 	names  []string  // sorted, lower case, ASCII
-	byName [][]int32 // statements whose Action element lists names[i]
+	byName [][]entry // statements whose Action element lists names[i]
 	// wildOnly[i] reports names[i] wildcard-only (rule M3.4); nil when
 	// the caller replaced the catalog's list (WithWildcardOnlyActions),
 	// whose function must see the request's action as given.
 	wildOnly []bool
 
 	svcs    []string  // sorted, lower case service prefixes of patterns
-	bySvc   [][]int32 // statements with a pattern under svcs[i]
+	bySvc   [][]entry // statements with a pattern under svcs[i]
 	svcDone []bool    // every name of svcs[i] carries bySvc[i]'s matches
 
-	general []int32 // statements matched against every request
+	general []entry // statements matched against every request
+
+	// The joined lists, nil where over budget: for names[i], byName[i]
+	// with (unless svcDone) its service's list and general; for svcs[i],
+	// bySvc[i] with general. Within the match budget, a name's list
+	// holds only the general statements that apply to the name, settled
+	// at Compile (a NotAction that lists it is left out, "*" needs no
+	// test).
+	nameAll [][]entry
+	svcAll  [][]entry
 }
 
 // principalIndex finds the resource policy's statements whose Principal
 // element could name a principal: by service principal name, by account
 // (an account, root, user, role, session or federated-user entry), and
 // the rest (a Principal of "*", or no Principal element), which could
-// name anyone.
+// name anyone. Every entry has its test bit set. Within a budget, each
+// key's list is joined with the rest.
 type principalIndex struct {
 	services  []string // sorted
-	byService [][]int32
+	byService [][]entry
 	accounts  []string // sorted
-	byAccount [][]int32
-	general   []int32
+	byAccount [][]entry
+	general   []entry
+	// byService[i] and byAccount[i] joined with general; nil where over
+	// budget.
+	serviceAll, accountAll [][]entry
 }
 
 // Budgets for the index: matching the patterns of a service against its
 // names costs at most maxMatchWork bytes compared, and the lists hold at
-// most maxIndexEntries statement numbers past one per exact name listed.
-// A service over either budget keeps its patterns on its own list, tested
-// per request. Compile stays linear in the size of the policies.
+// most maxIndexEntries entries past one per exact name listed. A service
+// over the first budget keeps its patterns on its own list, tested per
+// request; lists over the second are not joined. Compile stays linear in
+// the size of the policies.
 const (
 	maxMatchWork    = 1 << 25
 	maxIndexEntries = 1 << 22
 )
 
-// pair is a (key, statement) entry while an index is built.
-type pair struct{ key, stmt int32 }
+// pair is a (key, entry) while an index is built.
+type pair struct {
+	key int32
+	e   entry
+}
 
-// lists turns pairs into one ascending, duplicate-free list per key.
-func lists(pairs []pair, nkeys int) [][]int32 {
+// lists turns pairs into one ascending list per key, a statement once (a
+// statement on the list twice is kept with its test bit clear, if either
+// copy has it clear).
+func lists(pairs []pair, nkeys int) [][]entry {
 	slices.SortFunc(pairs, func(a, b pair) int {
 		if c := cmp.Compare(a.key, b.key); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.stmt, b.stmt)
+		return cmp.Compare(a.e, b.e)
 	})
-	pairs = slices.Compact(pairs)
-	backing := make([]int32, len(pairs))
-	out := make([][]int32, nkeys)
+	backing := make([]entry, 0, len(pairs))
+	out := make([][]entry, nkeys)
 	for i := 0; i < len(pairs); {
-		j := i
+		j, start := i, len(backing)
 		for j < len(pairs) && pairs[j].key == pairs[i].key {
-			backing[j] = pairs[j].stmt
+			e := pairs[j].e
+			if n := len(backing); n > start && backing[n-1]>>1 == e>>1 {
+				backing[n-1] &= e // keep a clear test bit
+			} else {
+				backing = append(backing, e)
+			}
 			j++
 		}
-		out[pairs[i].key] = backing[i:j:j]
+		out[pairs[i].key] = backing[start:len(backing):len(backing)]
 		i = j
+	}
+	return out
+}
+
+// join returns the union of the lists as one list, or nil when it would
+// be longer than *budget, which it otherwise charges.
+func join(budget *int, ls ...[]entry) []entry {
+	n := 0
+	for _, l := range ls {
+		n += len(l)
+	}
+	if n > *budget {
+		return nil
+	}
+	var ss sources
+	for _, l := range ls {
+		ss.add(l)
+	}
+	c := ss.cursor(0, math.MaxInt32)
+	out := make([]entry, 0, n)
+	for {
+		i, test, ok := c.next()
+		if !ok {
+			break
+		}
+		out = append(out, mkEntry(i, test))
+	}
+	*budget -= len(out)
+	if out == nil {
+		out = []entry{} // joined, and empty
 	}
 	return out
 }
@@ -108,7 +179,7 @@ func globService(g string) (string, bool) {
 // generalActions reports whether the statement's Action element is tested
 // against every request rather than indexed.
 func (st *stmt) generalActions() bool {
-	if st.notAction || st.allActions || !allASCII(st.actExact) || !allASCII(st.actGlobSrc) {
+	if st.notAction || st.allActions || !st.asciiActions {
 		return true
 	}
 	for _, g := range st.actGlobSrc {
@@ -128,7 +199,7 @@ func (c *compiler) buildActionIndex() {
 	for i := range s.stmts {
 		st := &s.stmts[i]
 		if st.generalActions() {
-			ix.general = append(ix.general, int32(i))
+			ix.general = append(ix.general, mkEntry(int32(i), true))
 			continue
 		}
 		exact = append(exact, st.actExact...)
@@ -142,7 +213,7 @@ func (c *compiler) buildActionIndex() {
 	}
 	slices.Sort(ix.svcs)
 	// Names: those written, and the catalog's for each patterned service.
-	names := exact
+	names := slices.Clone(exact)
 	cat := s.cfg.catalog()
 	for _, svc := range ix.svcs {
 		names = cat.AppendActionNames(names, svc)
@@ -164,12 +235,16 @@ func (c *compiler) buildActionIndex() {
 		if st.generalActions() {
 			continue
 		}
-		for _, a := range st.actExact {
-			namePairs = append(namePairs, pair{nameID(a), int32(i)})
+		for k, a := range st.actExact {
+			id := nameID(a)
+			namePairs = append(namePairs, pair{id, mkEntry(int32(i), false)})
+			// The index's copy: comparing a string with itself stops
+			// at the pointers.
+			st.actExact[k] = ix.names[id]
 		}
 		for _, g := range st.actGlobSrc {
 			svc, _ := globService(g)
-			svcPairs = append(svcPairs, pair{svcID(svc), int32(i)})
+			svcPairs = append(svcPairs, pair{svcID(svc), mkEntry(int32(i), true)})
 		}
 	}
 	ix.bySvc = lists(svcPairs, len(ix.svcs))
@@ -186,8 +261,8 @@ func (c *compiler) buildActionIndex() {
 		}
 		pats := map[string][]int32{} // pattern → the names it matches
 		cost := 0
-		for _, i := range ix.bySvc[sid] {
-			for _, g := range s.stmts[i].actGlobSrc {
+		for _, e := range ix.bySvc[sid] {
+			for _, g := range s.stmts[e>>1].actGlobSrc {
 				if _, seen := pats[g]; !seen && strings.HasPrefix(g, svc+":") {
 					pats[g] = nil
 					for _, n := range ix.names[lo:hi] {
@@ -211,10 +286,10 @@ func (c *compiler) buildActionIndex() {
 			pats[g] = ids
 		}
 		var add []pair
-		for _, i := range ix.bySvc[sid] {
-			for _, g := range s.stmts[i].actGlobSrc {
+		for _, e := range ix.bySvc[sid] {
+			for _, g := range s.stmts[e>>1].actGlobSrc {
 				for _, id := range pats[g] {
-					add = append(add, pair{id, i})
+					add = append(add, pair{id, e &^ 1})
 				}
 			}
 		}
@@ -226,6 +301,65 @@ func (c *compiler) buildActionIndex() {
 		ix.svcDone[sid] = true
 	}
 	ix.byName = lists(namePairs, len(ix.names))
+	s.nameOf = make([]int32, len(s.stmts))
+	for i := range s.stmts {
+		st := &s.stmts[i]
+		s.nameOf[i] = -1
+		if !st.generalActions() && len(st.actExact) == 1 && len(st.actGlobSrc) == 0 {
+			s.nameOf[i] = nameID(st.actExact[0])
+		}
+	}
+	// The joined lists.
+	budget := c.entries
+	generalBytes := 0
+	for _, e := range ix.general {
+		st := &s.stmts[e>>1]
+		for _, l := range [][]string{st.actExact, st.actGlobSrc} {
+			for _, a := range l {
+				generalBytes += len(a)
+			}
+		}
+	}
+	ix.nameAll = make([][]entry, len(ix.names))
+	// The names the policies write first: while the budgets last, they
+	// are the likeliest to be asked for.
+	order := make([]int32, 0, len(ix.names))
+	written := make([]bool, len(ix.names))
+	for _, a := range exact {
+		written[nameID(a)] = true
+	}
+	for pass := 0; pass < 2; pass++ {
+		for id := range ix.names {
+			if written[id] == (pass == 0) {
+				order = append(order, int32(id))
+			}
+		}
+	}
+	for _, id := range order {
+		n := ix.names[id]
+		var svcList []entry
+		if sid := searchExact(ix.svcs, n[:strings.IndexByte(n, ':')]); sid >= 0 && !ix.svcDone[sid] {
+			svcList = ix.bySvc[sid]
+		}
+		general := ix.general
+		if cost := generalBytes + len(general)*len(n); len(general) > 0 && work+cost <= c.matchWork {
+			// Settle the general statements for this name: listsAction
+			// compares without regard to case, so its answer for the
+			// lower-case name is its answer for the name in any case.
+			work += cost
+			general = make([]entry, 0, len(ix.general))
+			for _, e := range ix.general {
+				if st := &s.stmts[e>>1]; st.listsAction(n) != st.notAction {
+					general = append(general, e&^1)
+				}
+			}
+		}
+		ix.nameAll[id] = join(&budget, ix.byName[id], svcList, general)
+	}
+	ix.svcAll = make([][]entry, len(ix.svcs))
+	for sid := range ix.svcs {
+		ix.svcAll[sid] = join(&budget, ix.bySvc[sid], ix.general)
+	}
 	if s.cfg.wildcardOnly == nil {
 		ix.wildOnly = make([]bool, len(ix.names))
 		for id, n := range ix.names {
@@ -264,17 +398,18 @@ func (c *compiler) buildPrincipalIndex() {
 	var sp, ap []pair
 	for i := cp.lo; i < cp.hi; i++ {
 		m := s.stmts[i].principal
+		e := mkEntry(i, true)
 		if m == nil || m.wildcard {
-			ix.general = append(ix.general, i)
+			ix.general = append(ix.general, e)
 			continue
 		}
 		for _, v := range m.services {
 			id, _ := slices.BinarySearch(ix.services, v)
-			sp = append(sp, pair{int32(id), i})
+			sp = append(sp, pair{int32(id), e})
 		}
 		add := func(acct string) {
 			id, _ := slices.BinarySearch(ix.accounts, acct)
-			ap = append(ap, pair{int32(id), i})
+			ap = append(ap, pair{int32(id), e})
 		}
 		for _, l := range [][]rolePrincipal{m.accounts, m.users, m.roles, m.federated} {
 			for _, e := range l {
@@ -287,6 +422,36 @@ func (c *compiler) buildPrincipalIndex() {
 	}
 	ix.byService = lists(sp, len(ix.services))
 	ix.byAccount = lists(ap, len(ix.accounts))
+	// The statements' copies of the keys become the index's, and so do
+	// the request's once looked up (lookupPrincipal): comparing a string
+	// with itself stops at the pointers.
+	for i := cp.lo; i < cp.hi; i++ {
+		m := s.stmts[i].principal
+		if m == nil {
+			continue
+		}
+		for k, v := range m.services {
+			m.services[k] = ix.services[searchExact(ix.services, v)]
+		}
+		for _, l := range [][]rolePrincipal{m.accounts, m.users, m.roles, m.federated} {
+			for k := range l {
+				l[k].account = ix.accounts[searchExact(ix.accounts, l[k].account)]
+			}
+		}
+		for k := range m.sessions {
+			m.sessions[k].account = ix.accounts[searchExact(ix.accounts, m.sessions[k].account)]
+		}
+	}
+	// Joined with the rest, within budget.
+	budget := c.entries
+	ix.serviceAll = make([][]entry, len(ix.services))
+	for k := range ix.services {
+		ix.serviceAll[k] = join(&budget, ix.byService[k], ix.general)
+	}
+	ix.accountAll = make([][]entry, len(ix.accounts))
+	for k := range ix.accounts {
+		ix.accountAll[k] = join(&budget, ix.byAccount[k], ix.general)
+	}
 }
 
 // searchLower finds a, with its ASCII letters lower-cased, in the sorted
@@ -315,42 +480,37 @@ func searchExact(list []string, s string) int32 {
 	return -1
 }
 
-// source is one list of candidate statements; test reports that the
-// statement's Action element must still be matched against the request.
-type source struct {
-	ids  []int32
-	test bool
-}
-
-// sources are the lists a request draws its candidates from: all of them,
-// or, when all is set, every statement (a request whose action is not
-// ASCII, which the index cannot look up).
+// sources are the lists a request draws its candidates from: the union of
+// up to three, or, when all is set, every statement (a request whose
+// action is not ASCII, which the index cannot look up).
 type sources struct {
-	src [3]source
+	src [3][]entry
 	n   int
 	all bool
 }
 
-func (ss *sources) add(ids []int32, test bool) {
+func (ss *sources) add(ids []entry) {
 	if len(ids) > 0 {
-		ss.src[ss.n] = source{ids, test}
+		ss.src[ss.n] = ids
 		ss.n++
 	}
 }
 
-// within returns the part of ascending ids in [lo, hi).
-func within(ids []int32, lo, hi int32) []int32 {
-	if len(ids) == 0 || (ids[0] >= lo && ids[len(ids)-1] < hi) {
+// within returns the part of ascending entries whose statements are in
+// [lo, hi).
+func within(ids []entry, lo, hi int32) []entry {
+	elo, ehi := entry(lo)<<1, entry(hi)<<1
+	if len(ids) == 0 || (ids[0] >= elo && ids[len(ids)-1] < ehi) {
 		return ids
 	}
-	i := lowerBound(ids, lo)
+	i := lowerBound(ids, elo)
 	ids = ids[i:]
-	return ids[:lowerBound(ids, hi)]
+	return ids[:lowerBound(ids, ehi)]
 }
 
 // lowerBound returns the index of the first element of ascending ids that
 // is at least x.
-func lowerBound(ids []int32, x int32) int {
+func lowerBound(ids []entry, x entry) int {
 	if len(ids) <= 8 {
 		for i, v := range ids {
 			if v >= x {
@@ -379,15 +539,18 @@ func (ss *sources) count(lo, hi int32) int {
 	}
 	n := 0
 	for k := 0; k < ss.n; k++ {
-		n += len(within(ss.src[k].ids, lo, hi))
+		n += len(within(ss.src[k], lo, hi))
 	}
 	return n
 }
 
 // cursor walks the union of the sources within [lo, hi), ascending, each
-// statement once.
+// statement once. It advances by positions rather than by reslicing, so
+// that escape analysis keeps it, and the query, on the stack.
 type cursor struct {
-	src    [3]source
+	one    []entry // the only list, when n == 1
+	src    [3][]entry
+	pos    [3]int
 	n      int
 	all    bool
 	lo, hi int32
@@ -399,10 +562,13 @@ func (ss *sources) cursor(lo, hi int32) cursor {
 		return c
 	}
 	for k := 0; k < ss.n; k++ {
-		if ids := within(ss.src[k].ids, lo, hi); len(ids) > 0 {
-			c.src[c.n] = source{ids, ss.src[k].test}
+		if ids := within(ss.src[k], lo, hi); len(ids) > 0 {
+			c.src[c.n] = ids
 			c.n++
 		}
+	}
+	if c.n == 1 {
+		c.one = c.src[0]
 	}
 	return c
 }
@@ -410,6 +576,19 @@ func (ss *sources) cursor(lo, hi int32) cursor {
 // next returns the next statement, whether its Action element must be
 // tested, and false once there are no more.
 func (c *cursor) next() (i int32, test, ok bool) {
+	if c.n == 1 {
+		if len(c.one) == 0 {
+			return 0, false, false
+		}
+		e := c.one[0]
+		c.one = c.one[1:]
+		return int32(e >> 1), e&1 != 0, true
+	}
+	return c.nextSlow()
+}
+
+// nextSlow is next over several lists, or every statement.
+func (c *cursor) nextSlow() (i int32, test, ok bool) {
 	if c.all {
 		if c.lo >= c.hi {
 			return 0, false, false
@@ -417,38 +596,26 @@ func (c *cursor) next() (i int32, test, ok bool) {
 		c.lo++
 		return c.lo - 1, true, true
 	}
-	switch c.n {
-	case 0:
-		return 0, false, false
-	case 1:
-		s := &c.src[0]
-		if len(s.ids) == 0 {
-			return 0, false, false
-		}
-		i = s.ids[0]
-		s.ids = s.ids[1:]
-		return i, s.test, true
-	}
+	var min entry
 	found := false
 	for k := 0; k < c.n; k++ {
-		s := &c.src[k]
-		if len(s.ids) == 0 {
+		if c.pos[k] == len(c.src[k]) {
 			continue
 		}
-		switch v := s.ids[0]; {
-		case !found || v < i:
-			i, test, found = v, s.test, true
-		case v == i:
-			test = test && s.test
+		switch v := c.src[k][c.pos[k]]; {
+		case !found || v>>1 < min>>1:
+			min, found = v, true
+		case v>>1 == min>>1:
+			min &= v
 		}
 	}
 	if !found {
 		return 0, false, false
 	}
 	for k := 0; k < c.n; k++ {
-		if s := &c.src[k]; len(s.ids) > 0 && s.ids[0] == i {
-			s.ids = s.ids[1:]
+		if c.pos[k] < len(c.src[k]) && c.src[k][c.pos[k]]>>1 == min>>1 {
+			c.pos[k]++
 		}
 	}
-	return i, test, true
+	return int32(min >> 1), min&1 != 0, true
 }

@@ -105,6 +105,26 @@ func TestScalingGenerators(t *testing.T) {
 			}
 		})
 	}
+	for _, n := range []int{0, 8, 800} {
+		t.Run(fmt.Sprintf("E3/unrelated-%d", n), func(t *testing.T) {
+			set, req := unrelatedSet(t, n)
+			if diff := cmp.Diff(evaluate.Allow, set.Decide(req)); diff != "" {
+				t.Errorf("Decide (-want +got):\n%s", diff)
+			}
+			// Every unrelated shape is in the policy and none applies:
+			// the one reason is small.json's own grant.
+			res := set.Evaluate(req)
+			var sids []string
+			for _, r := range res.Reasons {
+				if r.Sid != "" {
+					sids = append(sids, r.Sid)
+				}
+			}
+			if diff := cmp.Diff([]string{"AllowInvokeApp"}, sids); diff != "" {
+				t.Errorf("statements that applied (-want +got):\n%s", diff)
+			}
+		})
+	}
 	t.Run("E6/functions-3", func(t *testing.T) {
 		sets, reqs := functionSets(t, 3), functionRequests(3)
 		for _, req := range reqs {
@@ -118,6 +138,74 @@ func TestScalingGenerators(t *testing.T) {
 			}
 		}
 	})
+}
+
+// unrelatedStatement is the i-th of the statements the sublinear benchmark
+// adds: none can apply to lambda:InvokeFunction, in the shapes the action
+// index buckets apart (other services' exact names and patterns, other
+// Lambda names and prefixes, a NotAction that lists the action).
+func unrelatedStatement(i int) string {
+	switch i % 8 {
+	case 0:
+		return fmt.Sprintf(`{"Sid":"U%d","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-%d/*"}`, i, i)
+	case 1:
+		return fmt.Sprintf(`{"Sid":"U%d","Effect":"Allow","Action":["dynamodb:Get*","dynamodb:Query"],"Resource":"arn:aws:dynamodb:us-east-1:111122223333:table/t%d"}`, i, i)
+	case 2:
+		return fmt.Sprintf(`{"Sid":"U%d","Effect":"Deny","Action":"lambda:Delete*","Resource":"arn:aws:lambda:us-east-1:111122223333:function:app-%d"}`, i, i)
+	case 3:
+		return fmt.Sprintf(`{"Sid":"U%d","Effect":"Allow","Action":["lambda:Get*","lambda:List*"],"Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"team-%d"}}}`, i, i)
+	case 4:
+		return fmt.Sprintf(`{"Sid":"U%d","Effect":"Allow","Action":"ec2:Describe*","Resource":"*"}`, i)
+	case 5:
+		return fmt.Sprintf(`{"Sid":"U%d","Effect":"Deny","NotAction":["lambda:InvokeFunction","lambda:InvokeAsync"],"Resource":"arn:aws:s3:::locked-%d"}`, i, i)
+	case 6:
+		return fmt.Sprintf(`{"Sid":"U%d","Effect":"Allow","Action":"lambda:UpdateFunctionCode","Resource":"arn:aws:lambda:us-east-1:111122223333:function:svc-%d"}`, i, i)
+	default:
+		return fmt.Sprintf(`{"Sid":"U%d","Effect":"Allow","Action":"sqs:*","Resource":"arn:aws:sqs:us-east-1:111122223333:q%d"}`, i, i)
+	}
+}
+
+// unrelatedSet compiles small.json's identity policy with n unrelated
+// statements before its own three.
+func unrelatedSet(tb testing.TB, n int) (*evaluate.Set, evaluate.Request) {
+	tb.Helper()
+	f := readScnFile(tb, "small.json")
+	var doc struct{ Statement []json.RawMessage }
+	if err := json.Unmarshal(f.IdentityPolicies[0], &doc); err != nil {
+		tb.Fatal(err)
+	}
+	stmts := make([]string, 0, n+len(doc.Statement))
+	for i := 0; i < n; i++ {
+		stmts = append(stmts, unrelatedStatement(i))
+	}
+	for _, st := range doc.Statement {
+		stmts = append(stmts, string(st))
+	}
+	s := scenario{name: fmt.Sprintf("unrelated-%d", n), docs: []scnDoc{{slotIdentity, scnPolicyDoc(stmts)}}}
+	return s.compile(tb), f.request(tb)
+}
+
+// BenchmarkScalingUnrelated: the small scenario with n statements added
+// that cannot apply to its action. The issue's target: 100,000 of them add
+// less than 2x to the small scenario's time (n=0).
+func BenchmarkScalingUnrelated(b *testing.B) {
+	unrelatedSet(b, 0) // load the catalog before measuring
+	for _, n := range []int{0, 100, 1000, 10000, 100000} {
+		before := heapInUse()
+		set, req := unrelatedSet(b, n)
+		held := heapInUse() - before
+		if set.Decide(req) != evaluate.Allow {
+			b.Fatalf("%d unrelated statements: not allowed", n)
+		}
+		b.Run(fmt.Sprintf("decide/unrelated=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				set.Decide(req)
+			}
+			b.ReportMetric(float64(held), "set-B")
+		})
+		runtime.KeepAlive(set)
+	}
 }
 
 // heapInUse returns the live heap after a collection.

@@ -389,10 +389,10 @@ func TestScenarioDecisions(t *testing.T) {
 // Parse and Compile are pinned as ceilings, so that a cheaper compiler
 // passes and a costlier one fails.
 var scnAllocPins = map[string]struct{ parse, compile int }{
-	"small":           {20, 73},
-	"large":           {1826, 9942},
-	"mixed":           {2184, 10256},
-	"lambda-resource": {2264, 6471},
+	"small":           {20, 110},
+	"large":           {1826, 10128},
+	"mixed":           {2184, 10604},
+	"lambda-resource": {2264, 6720},
 }
 
 var scnEvaluatePins = map[string]int{
