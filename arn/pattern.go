@@ -38,10 +38,12 @@ type Pattern struct {
 	src  string
 	kind patternKind
 	toks []glob.Token
-	// lit is the literal text the tokens start with; exact reports that
-	// they are all literal, so that lit is the whole pattern.
-	lit   string
-	exact bool
+	// lit is the literal text the tokens start with, litToks the number
+	// of tokens it spans; exact reports that they are all literal, so
+	// that lit is the whole pattern.
+	lit     string
+	litToks int
+	exact   bool
 }
 
 // ParsePattern compiles a Resource pattern with the ShortPad mode. See
@@ -158,8 +160,14 @@ func compile(toks []glob.Token, mode ShortMode) (Pattern, bool) {
 			break
 		}
 		lit.WriteString(t.Text)
+		p.litToks++
 	}
 	p.lit = lit.String()
+	if !isASCII(p.lit) {
+		// The rest of the pattern is matched from where lit ends only
+		// when that is sure to be a character boundary.
+		p.litToks = 0
+	}
 	return p, true
 }
 
@@ -225,6 +233,10 @@ func (p Pattern) Match(s string) bool {
 			return s == p.lit
 		case len(s) < len(p.lit) || s[:len(p.lit)] != p.lit:
 			return false
+		}
+		if p.litToks > 0 {
+			// A fixed prefix on both sides: the rest matches the rest.
+			return glob.MatchTokens(p.toks[p.litToks:], s[len(p.lit):], false)
 		}
 		return glob.MatchTokens(p.toks, s, false)
 	}
@@ -410,6 +422,16 @@ func MatchLikeTokens(toks []glob.Token, value string) bool {
 			return false
 		}
 		start = end
+	}
+	return true
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
 	}
 	return true
 }

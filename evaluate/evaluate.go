@@ -337,15 +337,36 @@ func (q *query) lookupPrincipal() {
 // given effect that could apply to the request: from the principal index
 // when that holds fewer of them, else from the action index.
 func (q *query) candidates(pid int32, allow bool) cursor {
+	lo, hi, ss := q.sourcesFor(pid, allow)
+	return ss.cursor(lo, hi)
+}
+
+// sourcesFor returns the statement range of policy pid's statements with
+// the given effect, and the sources to take its candidates from.
+func (q *query) sourcesFor(pid int32, allow bool) (lo, hi int32, ss *sources) {
 	cp := &q.s.policies[pid]
-	lo, hi := cp.lo, cp.mid
+	lo, hi = cp.lo, cp.mid
 	if allow {
 		lo, hi = cp.mid, cp.hi
 	}
 	if q.hasPrin && pid == q.s.resource && q.prin.count(lo, hi) < q.acts.count(lo, hi) {
-		return q.prin.cursor(lo, hi)
+		return lo, hi, &q.prin
 	}
-	return q.acts.cursor(lo, hi)
+	return lo, hi, &q.acts
+}
+
+// single returns the candidates of policy pid's statements with the given
+// effect when they come from one list (the common case, walked without a
+// cursor); ok is false otherwise.
+func (q *query) single(pid int32, allow bool) (ids []entry, ok bool) {
+	lo, hi, ss := q.sourcesFor(pid, allow)
+	if ss.all || ss.n > 1 {
+		return nil, false
+	}
+	if ss.n == 0 {
+		return nil, true
+	}
+	return within(ss.src[0], lo, hi), true
 }
 
 // compareLower compares a, with its ASCII letters lower-cased, to the
@@ -538,6 +559,14 @@ func (q *query) matchEntry(e *resEntry) (match, unresolved bool) {
 // recording, it records every one of them.
 func (q *query) denies(pid int32) bool {
 	cp := &q.s.policies[pid]
+	if ids, ok := q.single(pid, false); ok && q.rec == nil {
+		for _, e := range ids {
+			if q.applies(int32(e>>1), e&1 != 0) != grantNone {
+				return true
+			}
+		}
+		return false
+	}
 	found := false
 	for c := q.candidates(pid, false); ; {
 		i, test, ok := c.next()
@@ -601,6 +630,14 @@ func (q *query) explicitDeny(rcp, scp, own bool) bool {
 
 // allows reports whether policy pid has an applicable Allow statement.
 func (q *query) allows(pid int32) bool {
+	if ids, ok := q.single(pid, true); ok {
+		for _, e := range ids {
+			if q.applies(int32(e>>1), e&1 != 0) != grantNone {
+				return true
+			}
+		}
+		return false
+	}
 	for c := q.candidates(pid, true); ; {
 		i, test, ok := c.next()
 		if !ok {
@@ -631,6 +668,20 @@ func (q *query) resourceGrant(need grant) grant {
 		return grantNone
 	}
 	best := grantNone
+	if ids, ok := q.single(q.s.resource, true); ok {
+		for _, e := range ids {
+			i := int32(e >> 1)
+			if best != grantNone && q.s.stmts[i].ceiling <= best {
+				continue
+			}
+			if g := q.applies(i, e&1 != 0); g > best {
+				if best = g; best >= need {
+					break
+				}
+			}
+		}
+		return best
+	}
 	for c := q.candidates(q.s.resource, true); ; {
 		i, test, ok := c.next()
 		if !ok {

@@ -74,15 +74,14 @@ func arnParts(s string) (partition, service, region, account, resource string, o
 		return
 	}
 	var cut [4]int // the indexes of the colons after "arn:"
-	n := 0
-	for i := 4; i < len(s) && n < 4; i++ {
-		if s[i] == ':' {
-			cut[n] = i
-			n++
+	at := 4
+	for n := range cut {
+		j := strings.IndexByte(s[at:], ':')
+		if j < 0 {
+			return
 		}
-	}
-	if n < 4 {
-		return
+		cut[n] = at + j
+		at += j + 1
 	}
 	return s[4:cut[0]], s[cut[0]+1 : cut[1]], s[cut[1]+1 : cut[2]], s[cut[2]+1 : cut[3]], s[cut[3]+1:], true
 }

@@ -387,12 +387,14 @@ func TestScenarioDecisions(t *testing.T) {
 // Allocation pins: the counts measured when the scenarios were written.
 // Decide and Evaluate are pinned exactly (Decide allocates nothing);
 // Parse and Compile are pinned as ceilings, so that a cheaper compiler
-// passes and a costlier one fails.
+// passes and a costlier one fails. Compile's ceilings are about 1% over
+// its count: the count varies by a few from run to run, as the maps it
+// builds grow differently under the runtime's random hash seeds.
 var scnAllocPins = map[string]struct{ parse, compile int }{
-	"small":           {20, 110},
-	"large":           {1826, 10128},
-	"mixed":           {2184, 10604},
-	"lambda-resource": {2264, 6720},
+	"small":           {20, 112},
+	"large":           {1826, 10230},
+	"mixed":           {2184, 10710},
+	"lambda-resource": {2264, 6790},
 }
 
 var scnEvaluatePins = map[string]int{
