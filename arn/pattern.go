@@ -44,6 +44,10 @@ type Pattern struct {
 	lit     string
 	litToks int
 	exact   bool
+	// tail is, when the tokens after lit are one star, its kind: the
+	// pattern is lit followed by anything (glob.Star) or by anything
+	// without a colon (glob.StarNoColon). Literal otherwise.
+	tail glob.Kind
 }
 
 // ParsePattern compiles a Resource pattern with the ShortPad mode. See
@@ -168,6 +172,10 @@ func compile(toks []glob.Token, mode ShortMode) (Pattern, bool) {
 		// when that is sure to be a character boundary.
 		p.litToks = 0
 	}
+	p.tail = glob.Literal
+	if rest := p.toks[p.litToks:]; p.litToks > 0 && len(rest) == 1 && (rest[0].Kind == glob.Star || rest[0].Kind == glob.StarNoColon) {
+		p.tail = rest[0].Kind
+	}
 	return p, true
 }
 
@@ -233,6 +241,12 @@ func (p Pattern) Match(s string) bool {
 			return s == p.lit
 		case len(s) < len(p.lit) || s[:len(p.lit)] != p.lit:
 			return false
+		}
+		switch p.tail {
+		case glob.Star:
+			return true
+		case glob.StarNoColon:
+			return strings.IndexByte(s[len(p.lit):], ':') < 0
 		}
 		if p.litToks > 0 {
 			// A fixed prefix on both sides: the rest matches the rest.

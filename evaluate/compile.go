@@ -44,8 +44,7 @@ type Set struct {
 	// Which principal-derived keys some policy reads; the others are not
 	// derived (deriving aws:PrincipalArn for a role session and aws:userid
 	// for a federated user allocates).
-	needPrincipalArn bool
-	needUserID       bool
+	need derivedKeys
 }
 
 // cpolicy is one compiled policy.
@@ -341,21 +340,19 @@ func (c *compiler) note(s string, vars bool) {
 		return
 	}
 	ls := strings.ToLower(s)
-	if strings.Contains(ls, "aws:principalarn") {
-		c.s.needPrincipalArn = true
-	}
-	if strings.Contains(ls, "aws:userid") {
-		c.s.needUserID = true
+	for k, name := range derivedKeyNames {
+		if strings.Contains(ls, name) {
+			c.s.need |= 1 << k
+		}
 	}
 }
 
 // noteKey records which derived keys a condition key is.
 func (c *compiler) noteKey(lk string) {
-	switch lk {
-	case "aws:principalarn":
-		c.s.needPrincipalArn = true
-	case "aws:userid":
-		c.s.needUserID = true
+	for k, name := range derivedKeyNames {
+		if lk == name {
+			c.s.need |= 1 << k
+		}
 	}
 }
 

@@ -13,48 +13,78 @@ const (
 	keyPrincipalServiceName = "aws:principalservicename"
 )
 
+// derivedKeys is a set of the derived keys, a bit per index into
+// derivedKeyNames.
+type derivedKeys uint8
+
+// derivedKeyNames are the keys derive may add, by bit.
+var derivedKeyNames = [...]string{
+	keyPrincipalArn, keyPrincipalAccount, keyPrincipalType, keyUsername,
+	keyUserID, keyPrincipalIsAWSSvc, keyPrincipalServiceName,
+}
+
+const (
+	needPrincipalArn derivedKeys = 1 << iota
+	needPrincipalAccount
+	needPrincipalType
+	needUsername
+	needUserID
+	needPrincipalIsAWSSvc
+	needPrincipalServiceName
+)
+
 // derive adds the principal-derived keys to env as defaults: the
 // request's Context, when it has a key, wins. See the package
-// documentation for the list. It allocates only to build a role session's
-// aws:PrincipalArn and a federated user's aws:userid, and only when some
-// policy of the set reads them.
+// documentation for the list. Only the keys some policy of the set reads
+// (as a condition key or in a policy variable) are added: the others
+// could change no answer. It allocates only to build a role session's
+// aws:PrincipalArn and a federated user's aws:userid.
 func (s *Set) derive(env *condition.Env, p *principal) {
-	switch p.kind {
-	case kindService:
-		env.AddDefault(keyPrincipalIsAWSSvc, "true")
-		env.AddDefault(keyPrincipalServiceName, p.name)
-		return
-	case kindAnonymous:
-		env.AddDefault(keyPrincipalType, "Anonymous")
-		env.AddDefault(keyUserID, "anonymous")
+	need := s.need
+	if need == 0 {
 		return
 	}
-	env.AddDefault(keyPrincipalAccount, p.account)
-	env.AddDefault(keyPrincipalIsAWSSvc, "false")
+	add := func(k derivedKeys, key, value string) {
+		if need&k != 0 {
+			env.AddDefault(key, value)
+		}
+	}
+	switch p.kind {
+	case kindService:
+		add(needPrincipalIsAWSSvc, keyPrincipalIsAWSSvc, "true")
+		add(needPrincipalServiceName, keyPrincipalServiceName, p.name)
+		return
+	case kindAnonymous:
+		add(needPrincipalType, keyPrincipalType, "Anonymous")
+		add(needUserID, keyUserID, "anonymous")
+		return
+	}
+	add(needPrincipalAccount, keyPrincipalAccount, p.account)
+	add(needPrincipalIsAWSSvc, keyPrincipalIsAWSSvc, "false")
 	switch p.kind {
 	case kindRoot:
-		env.AddDefault(keyPrincipalArn, p.raw)
-		env.AddDefault(keyPrincipalType, "Account")
-		env.AddDefault(keyUserID, p.account)
+		add(needPrincipalArn, keyPrincipalArn, p.raw)
+		add(needPrincipalType, keyPrincipalType, "Account")
+		add(needUserID, keyUserID, p.account)
 	case kindUser:
-		env.AddDefault(keyPrincipalArn, p.raw)
-		env.AddDefault(keyPrincipalType, "User")
-		env.AddDefault(keyUsername, p.name)
+		add(needPrincipalArn, keyPrincipalArn, p.raw)
+		add(needPrincipalType, keyPrincipalType, "User")
+		add(needUsername, keyUsername, p.name)
 	case kindRole:
-		env.AddDefault(keyPrincipalArn, p.raw)
-		env.AddDefault(keyPrincipalType, "AssumedRole")
+		add(needPrincipalArn, keyPrincipalArn, p.raw)
+		add(needPrincipalType, keyPrincipalType, "AssumedRole")
 	case kindSession:
-		if s.needPrincipalArn && !hasKey(env, keyPrincipalArn) {
+		if need&needPrincipalArn != 0 && !hasKey(env, keyPrincipalArn) {
 			// The session ARN does not carry the role's path, so the
 			// derived role ARN has none; callers whose roles have paths
 			// pass aws:PrincipalArn in the context.
 			env.AddDefault(keyPrincipalArn, "arn:"+p.partition+":iam::"+p.account+":role/"+p.name)
 		}
-		env.AddDefault(keyPrincipalType, "AssumedRole")
+		add(needPrincipalType, keyPrincipalType, "AssumedRole")
 	case kindFederated:
-		env.AddDefault(keyPrincipalArn, p.raw)
-		env.AddDefault(keyPrincipalType, "FederatedUser")
-		if s.needUserID && !hasKey(env, keyUserID) {
+		add(needPrincipalArn, keyPrincipalArn, p.raw)
+		add(needPrincipalType, keyPrincipalType, "FederatedUser")
+		if need&needUserID != 0 && !hasKey(env, keyUserID) {
 			env.AddDefault(keyUserID, p.account+":"+p.name)
 		}
 	}

@@ -144,7 +144,8 @@ func (s *Set) decide(ctx context.Context, r *Request, rec *recorder) (d Decision
 	fc := failClosed{ctx: ctx, limit: s.cfg.lim.maxCondWork}
 	var pv principal
 	p := &pv
-	q := query{s: s, r: r, env: &env, rec: rec, fc: &fc, p: p}
+	var q query
+	q.s, q.r, q.env, q.rec, q.fc, q.p = s, r, &env, rec, &fc, p
 	if err := p.parse(r.Principal); err != nil {
 		return ImplicitDeny, err
 	}
@@ -273,14 +274,26 @@ func (q *query) lookup(key string) (condition.Value, bool) {
 // a candidate.
 func (q *query) lookupAction() {
 	a := q.r.Action
-	if !isASCII(a) {
-		q.acts.all = true
-		q.nameID = -2
-		return
-	}
 	ix := &q.s.act
-	name := searchLower(ix.names, a)
-	svc := searchLower(ix.svcs, q.service)
+	name := int32(-1)
+	var buf [64]byte
+	if len(a) <= len(buf) {
+		// Lower-case into buf, checking for ASCII on the way.
+		lower := buf[:len(a)]
+		if !lowerASCII(lower, a) {
+			q.acts.all = true
+			q.nameID = -2
+			return
+		}
+		name = ix.table.find(ix.names, lower, nameHash(lower))
+	} else {
+		if !isASCII(a) {
+			q.acts.all = true
+			q.nameID = -2
+			return
+		}
+		name = searchLower(ix.names, a)
+	}
 	q.nameID = name
 	if name >= 0 {
 		q.lower = ix.names[name]
@@ -292,7 +305,9 @@ func (q *query) lookupAction() {
 			return
 		}
 		q.acts.add(ix.byName[name])
-	} else if svc >= 0 {
+	}
+	svc := searchLower(ix.svcs, q.service)
+	if name < 0 && svc >= 0 {
 		if l := ix.svcAll[svc]; l != nil {
 			q.acts.add(l)
 			return

@@ -2,6 +2,7 @@ package evaluate
 
 import (
 	"cmp"
+	"encoding/binary"
 	"math"
 	"slices"
 	"strings"
@@ -51,6 +52,7 @@ func mkEntry(stmt int32, test bool) entry {
 // a name not indexed), so that a request walks a single list.
 type actionIndex struct {
 	names  []string  // sorted, lower case, ASCII
+	table  nameTable // names[i] → i
 	byName [][]entry // statements whose Action element lists names[i]
 	// wildOnly[i] reports names[i] wildcard-only (rule M3.4); nil when
 	// the caller replaced the catalog's list (WithWildcardOnlyActions),
@@ -220,6 +222,7 @@ func (c *compiler) buildActionIndex() {
 	}
 	slices.Sort(names)
 	ix.names = slices.Compact(names)
+	ix.table = newNameTable(ix.names)
 	nameID := func(n string) int32 {
 		id, _ := slices.BinarySearch(ix.names, n)
 		return int32(id)
@@ -618,4 +621,94 @@ func (c *cursor) nextSlow() (i int32, test, ok bool) {
 		}
 	}
 	return int32(min >> 1), min&1 != 0, true
+}
+
+// nameTable finds a lower-case name's index in actionIndex.names by an
+// open-addressed hash table (see nameHash).
+type nameTable struct {
+	slots []nameSlot
+	mask  uint32
+}
+
+type nameSlot struct {
+	hash uint32
+	id   int32 // -1: empty
+}
+
+// nameHash hashes a name by its length and its first and last eight
+// bytes: action names of one service share their start, and differ in
+// length or end.
+func nameHash(b []byte) uint32 {
+	const k = 0x9E3779B97F4A7C15
+	n := len(b)
+	var x uint64
+	if n >= 8 {
+		x = binary.LittleEndian.Uint64(b[n-8:]) ^ binary.LittleEndian.Uint64(b[:8])*k
+	} else {
+		for _, c := range b {
+			x = x<<8 | uint64(c)
+		}
+	}
+	x = (x ^ uint64(n)) * k
+	return uint32(x >> 32)
+}
+
+// lowerASCII copies s into dst lower-cased, eight bytes at a time, and
+// reports whether s is all ASCII. dst must be as long as s.
+func lowerASCII(dst []byte, s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	var or uint64
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		or |= x
+		// With every byte below 0x80, adding 0x80-c to a byte sets its
+		// high bit exactly when the byte is at least c, and carries
+		// into no other byte.
+		upper := (x + (0x80-'A')*ones) &^ (x + (0x80-'Z'-1)*ones) & highs
+		binary.LittleEndian.PutUint64(dst[i:], x|upper>>2)
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		or |= uint64(c)
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst[i] = c
+	}
+	return or&highs == 0
+}
+
+func newNameTable(names []string) nameTable {
+	size := 8
+	for size < 2*len(names) {
+		size *= 2
+	}
+	t := nameTable{slots: make([]nameSlot, size), mask: uint32(size - 1)}
+	for i := range t.slots {
+		t.slots[i].id = -1
+	}
+	for id, n := range names {
+		h := nameHash([]byte(n))
+		i := h & t.mask
+		for t.slots[i].id >= 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = nameSlot{h, int32(id)}
+	}
+	return t
+}
+
+// find returns the index of lower, whose hash is h, in names; -1 when it
+// is not there.
+func (t *nameTable) find(names []string, lower []byte, h uint32) int32 {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		sl := t.slots[i]
+		if sl.id < 0 {
+			return -1
+		}
+		if sl.hash == h && names[sl.id] == string(lower) {
+			return sl.id
+		}
+	}
 }

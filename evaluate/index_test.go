@@ -3,6 +3,7 @@ package evaluate
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -264,5 +265,54 @@ func TestM2ActionIndexLookup(t *testing.T) {
 				t.Errorf("searchLower (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestLowerASCII checks the word-at-a-time lower-casing against a byte
+// loop, on random strings of the bytes around the letters' edges.
+func TestLowerASCII(t *testing.T) {
+	alphabet := []byte{'@', 'A', 'M', 'Z', '[', '`', 'a', 'z', '{', ':', 0x00, 0x7f, 0x80, 0xc1, 0xff, '0'}
+	r := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		s := string(b)
+		want, wantASCII := make([]byte, len(s)), isASCII(s)
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			want[i] = c
+		}
+		got := make([]byte, len(s))
+		ascii := lowerASCII(got, s)
+		if ascii != wantASCII || (ascii && string(got) != string(want)) {
+			t.Fatalf("lowerASCII(%q) = %q %v, want %q %v", s, got, ascii, want, wantASCII)
+		}
+	}
+}
+
+// TestNameTable: every name is found, in a table of many names sharing a
+// prefix, and names that are not there are not.
+func TestNameTable(t *testing.T) {
+	var names []string
+	for i := 0; i < 3000; i++ {
+		names = append(names, fmt.Sprintf("lambda:action%dname", i))
+	}
+	names = append(names, "a", "ab", "s3:x", "")
+	slices.Sort(names)
+	tab := newNameTable(names)
+	for i, n := range names {
+		if got := tab.find(names, []byte(n), nameHash([]byte(n))); got != int32(i) {
+			t.Fatalf("find(%q) = %d, want %d", n, got, i)
+		}
+	}
+	for _, n := range []string{"lambda:action3000name", "b", "lambda:action1nam", "s3:y"} {
+		if got := tab.find(names, []byte(n), nameHash([]byte(n))); got != -1 {
+			t.Fatalf("find(%q) = %d, want -1", n, got)
+		}
 	}
 }

@@ -1,6 +1,10 @@
 package evaluate
 
-import "strings"
+import (
+	"encoding/binary"
+	"math/bits"
+	"strings"
+)
 
 // principalKind classifies the caller of a request.
 type principalKind uint8
@@ -74,16 +78,42 @@ func arnParts(s string) (partition, service, region, account, resource string, o
 		return
 	}
 	var cut [4]int // the indexes of the colons after "arn:"
-	at := 4
-	for n := range cut {
-		j := strings.IndexByte(s[at:], ':')
-		if j < 0 {
-			return
-		}
-		cut[n] = at + j
-		at += j + 1
+	if !findColons(s, 4, &cut) {
+		return
 	}
 	return s[4:cut[0]], s[cut[0]+1 : cut[1]], s[cut[1]+1 : cut[2]], s[cut[2]+1 : cut[3]], s[cut[3]+1:], true
+}
+
+// findColons stores in cut the indexes of the first len(cut) colons of s
+// at or after from, reporting false when s has fewer. It reads eight bytes
+// at a time: the parts of an ARN are short, and a call per colon costs
+// more than the search.
+func findColons(s string, from int, cut *[4]int) bool {
+	const lows, colons = 0x7f7f7f7f7f7f7f7f, 0x3a3a3a3a3a3a3a3a
+	n, i := 0, from
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i:i+8])) ^ colons
+		// A byte of x is zero where s has a colon. Adding 0x7f to each
+		// byte's low seven bits sets its high bit unless they are all
+		// zero, and cannot carry into the next byte; with x's own high
+		// bit or'ed in, the high bits left clear mark exactly the zero
+		// bytes.
+		for m := ^((x & lows) + lows | x | lows); m != 0; m &= m - 1 {
+			cut[n] = i + bits.TrailingZeros64(m)/8
+			if n++; n == len(cut) {
+				return true
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] == ':' {
+			cut[n] = i
+			if n++; n == len(cut) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isAccountID reports whether s is a 12-digit AWS account ID.

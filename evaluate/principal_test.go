@@ -2,6 +2,8 @@ package evaluate
 
 import (
 	"errors"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -52,5 +54,37 @@ func TestM4PrincipalClassification(t *testing.T) {
 				t.Errorf("parsePrincipal(%q) (-want +got):\n%s", tc.in, diff)
 			}
 		})
+	}
+}
+
+// refArnParts is arnParts by strings.SplitN.
+func refArnParts(s string) (parts [6]string, ok bool) {
+	f := strings.SplitN(s, ":", 6)
+	if len(f) < 6 || f[0] != "arn" {
+		return parts, false
+	}
+	copy(parts[:], f)
+	return parts, true
+}
+
+// TestArnPartsBytes checks arnParts, which finds colons eight bytes at a
+// time, against a split on random strings of the bytes that could fool a
+// word-wise search: the colon, its neighbours, the colon with its high bit
+// set, zero and 0xff.
+func TestArnPartsBytes(t *testing.T) {
+	alphabet := []byte{':', ';', '9', 0xba, 0x00, 0xff, 0x3b, 0x7f, 0x80, 'a', 0x01}
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 20000; n++ {
+		b := []byte("arn:")
+		for k := r.IntN(40); k > 0; k-- {
+			b = append(b, alphabet[r.IntN(len(alphabet))])
+		}
+		s := string(b)
+		want, wantOK := refArnParts(s)
+		p, sv, rg, ac, rs, ok := arnParts(s)
+		got := [6]string{"arn", p, sv, rg, ac, rs}
+		if ok != wantOK || (ok && got != want) {
+			t.Fatalf("arnParts(%q) = %q %v, want %q %v", s, got, ok, want, wantOK)
+		}
 	}
 }
