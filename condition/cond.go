@@ -255,6 +255,20 @@ func (c *Cond) Eval(env *Env) bool {
 	return c.evalValue(env, &v, ok)
 }
 
+// FalseWhenMissing reports whether the condition is false whenever the
+// request lacks its key (in every Options): it is not Null, not
+// ForAllValues, not ...IfExists, and, without a set qualifier, not a
+// negated operator.
+func (c *Cond) FalseWhenMissing() bool {
+	switch {
+	case c.op.Base == Null, c.op.Set == ForAllValues, c.op.IfExists:
+		return false
+	case c.op.Set == ForAnyValue:
+		return true
+	}
+	return !c.op.Base.Negated()
+}
+
 // EvalSlot is Eval with the key's value looked up once per Env: the first
 // condition evaluated with a slot looks its key up and env keeps the
 // answer in that slot for the next ones. Every condition evaluated with

@@ -229,6 +229,21 @@ type slotValue struct {
 	found bool
 }
 
+// SlotFound reports whether the request has the key lkey (in lower case),
+// looking it up into slot as Cond.EvalSlot does, so that a caller can skip
+// the conditions that a missing key makes false. Every use of a slot must
+// be for one key; a slot outside [0, EnvKeySlots) is not remembered.
+func (e *Env) SlotFound(slot int, lkey string) bool {
+	if e == nil {
+		return false
+	}
+	if uint(slot) >= EnvKeySlots {
+		_, ok := e.lookup(lkey)
+		return ok
+	}
+	return e.lookupSlot(slot, lkey).found
+}
+
 // lookupSlot is lookup, remembered in slot.
 func (e *Env) lookupSlot(slot int, lkey string) *slotValue {
 	bit := uint8(1) << uint(slot)

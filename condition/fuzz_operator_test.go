@@ -88,6 +88,9 @@ func FuzzOperator(f *testing.F) {
 							env.ResetDefaults()
 						}
 						missing := oc.Eval(&Env{})
+						if oc.FalseWhenMissing() && (missing || oc.EvalSlot(&Env{}, 0)) {
+							t.Fatalf("%v says it is false on a missing key, and is true", op)
+						}
 						switch {
 						case b == Null:
 						case set == ForAllValues && !missing:

@@ -45,6 +45,9 @@ type Set struct {
 	// derived (deriving aws:PrincipalArn for a role session and aws:userid
 	// for a federated user allocates).
 	need derivedKeys
+
+	// slotKeys are the lower-case keys of the condition key slots.
+	slotKeys [keySlots]string
 }
 
 // cpolicy is one compiled policy.
@@ -85,7 +88,11 @@ type stmt struct {
 	// resMemo is the memo slot (see memo) of the Resource element, or -1
 	// for none; condSlots the memo and key slots of each condition, nil
 	// when no condition has either.
-	resMemo                 int32
+	resMemo int32
+	// needSlots has the bit of each key slot whose key a condition of
+	// the statement needs present (condition.Cond.FalseWhenMissing): a
+	// request without it skips the statement at once.
+	needSlots               uint8
 	policy                  int32 // index into Set.policies
 	principal, notPrincipal *principalMatcher
 	conds                   []*condition.Cond

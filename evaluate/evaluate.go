@@ -3,6 +3,7 @@ package evaluate
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"strings"
 
 	"github.com/lambdaiam/lambdaiam/arn"
@@ -85,6 +86,9 @@ type query struct {
 	prin    sources
 	hasPrin bool
 	memo    memo
+	// present and absent have the bits of the key slots whose keys the
+	// request is known to have, or to lack.
+	present, absent uint8
 	// lower is the action in lower case when the index holds it, else "";
 	// nameID its index in the index, -1 for an ASCII action the index
 	// does not hold, -2 for a non-ASCII action.
@@ -275,6 +279,11 @@ func (q *query) lookup(key string) (condition.Value, bool) {
 func (q *query) lookupAction() {
 	a := q.r.Action
 	ix := &q.s.act
+	if q.s.cfg.plain {
+		q.acts.all = true
+		q.nameID = -2
+		return
+	}
 	name := int32(-1)
 	var buf [64]byte
 	if len(a) <= len(buf) {
@@ -322,7 +331,7 @@ func (q *query) lookupAction() {
 // lookupPrincipal finds the resource policy's candidate statements for
 // the request's principal in the principal index.
 func (q *query) lookupPrincipal() {
-	if q.s.resource < 0 {
+	if q.s.resource < 0 || q.s.cfg.plain {
 		return
 	}
 	q.hasPrin = true
@@ -430,6 +439,14 @@ func (q *query) applies(i int32, testAction bool) grant {
 			return grantNone
 		}
 	}
+	// Conditions that a missing key makes false, before anything else:
+	// whether a key is present is looked up once per request. (Not under
+	// a condition work limit, whose count then stays the same.)
+	if m := st.needSlots; m != 0 && q.fc.limit == 0 {
+		if m&^q.present != 0 && !q.slotsPresent(m) {
+			return grantNone
+		}
+	}
 	// Principal (M4), before the Resource: comparing a few strings costs
 	// less than a glob.
 	g := grantDirect
@@ -497,6 +514,24 @@ func (q *query) applies(i int32, testAction bool) grant {
 		}
 	}
 	return g
+}
+
+// slotsPresent reports whether the request has the keys of every key slot
+// in m, remembering the answers in q.present and q.absent.
+func (q *query) slotsPresent(m uint8) bool {
+	if m&q.absent != 0 {
+		return false
+	}
+	for u := m &^ q.present; u != 0; u &= u - 1 {
+		k := bits.TrailingZeros8(u)
+		if q.env.SlotFound(k, q.s.slotKeys[k]) {
+			q.present |= 1 << k
+		} else {
+			q.absent |= 1 << k
+			return false
+		}
+	}
+	return true
 }
 
 // eval evaluates condition c, whose key is in key slot ks (or -1), looking

@@ -79,6 +79,13 @@ func strconvQuote(s string) string {
 // slots and drops the keys.
 func (c *compiler) buildMemo() {
 	s := c.s
+	if s.cfg.plain {
+		for i := range s.stmts {
+			s.stmts[i].resMemo = -1
+			s.stmts[i].memoKeys = nil
+		}
+		return
+	}
 	counts := map[string]int{}
 	for i := range s.stmts {
 		for _, k := range s.stmts[i].memoKeys {
@@ -141,6 +148,7 @@ func (c *compiler) buildMemo() {
 			break
 		}
 		keySlot[k.key] = int32(i)
+		s.slotKeys[i] = k.key
 	}
 	for i := range s.stmts {
 		st := &s.stmts[i]
@@ -153,6 +161,9 @@ func (c *compiler) buildMemo() {
 					ks = -1
 				}
 				st.condSlots[k] = condSlots{memo: lookup(st.memoKeys[k+1]), key: ks}
+				if ks >= 0 && c.FalseWhenMissing() {
+					st.needSlots |= 1 << ks
+				}
 			}
 		}
 		st.memoKeys = nil

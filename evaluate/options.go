@@ -59,6 +59,9 @@ type config struct {
 	short              arn.ShortMode
 	shortSet           bool
 	lim                limits // WithMaxStatements, WithMaxConditionWork (limits.go)
+	// plain turns off the indexes, the memo and the key slots, for tests
+	// that check them against the evaluation they shortcut.
+	plain bool
 }
 
 // WithShortPatterns sets how every policy type treats a Resource or
