@@ -222,7 +222,7 @@ type Env struct {
 type envDefault struct{ key, value string }
 
 // EnvKeySlots is the number of key slots of an Env (see Cond.EvalSlot).
-const EnvKeySlots = 8
+const EnvKeySlots = 4
 
 type slotValue struct {
 	v     Value
