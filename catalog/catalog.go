@@ -187,6 +187,13 @@ func (c *Catalog) Action(name string) (ActionInfo, bool) {
 }
 
 func (c *Catalog) actionIndex(name string) int {
+	if isLowerASCII(name) {
+		// Already folded: no copy.
+		if i, ok := c.actionIdx[name]; ok {
+			return int(i)
+		}
+		return -1
+	}
 	var buf [maxFold]byte
 	k, ok := fold(buf[:0], name)
 	if !ok {
@@ -462,4 +469,15 @@ func cmpFold(a, b string) int {
 		return 1
 	}
 	return strings.Compare(a, b)
+}
+
+// isLowerASCII reports whether s is ASCII without upper-case letters, so
+// that folding would not change it.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
