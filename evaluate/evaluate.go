@@ -160,8 +160,13 @@ func (s *Set) decide(ctx context.Context, r *Request, rec *recorder) (d Decision
 	resAcct := r.ResourceAccount
 	if r.Resource != "*" {
 		// One pass over the resource: its shape, and its account.
-		part, svc, _, acct, _, ok := arnParts(r.Resource)
-		if !ok || part == "" || svc == "" {
+		acct, ok := lambdaAccount(r.Resource)
+		if !ok {
+			var part, svc string
+			part, svc, _, acct, _, ok = arnParts(r.Resource)
+			ok = ok && part != "" && svc != ""
+		}
+		if !ok {
 			return ImplicitDeny, requestError(CodeInvalidResource, "resource", r.Resource, "the resource is neither \"*\" nor an ARN")
 		}
 		if resAcct == "" {
@@ -570,6 +575,11 @@ func (q *query) listsAction(st *stmt) bool {
 // matchResource reports whether the statement's Resource or NotResource
 // element lets it apply to the request's resource.
 func (q *query) matchResource(st *stmt) bool {
+	if len(st.res) == 1 && st.res[0].dyn == nil && q.resource != "*" {
+		// One entry without variables: the common case, inline.
+		e := &st.res[0]
+		return (e.star || e.pat.Match(q.resource)) != st.notResource
+	}
 	matched := false
 	for i := range st.res {
 		m, unresolved := q.matchEntry(&st.res[i])

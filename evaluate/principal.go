@@ -84,6 +84,25 @@ func arnParts(s string) (partition, service, region, account, resource string, o
 	return s[4:cut[0]], s[cut[0]+1 : cut[1]], s[cut[1]+1 : cut[2]], s[cut[2]+1 : cut[3]], s[cut[3]+1:], true
 }
 
+// lambdaAccount returns the account of a Lambda ARN in the aws partition,
+// "arn:aws:lambda:REGION:ACCOUNT:...", found without a search past the
+// region; ok is false for any other shape (arnParts then reads it).
+func lambdaAccount(s string) (account string, ok bool) {
+	const prefix = "arn:aws:lambda:"
+	if len(s) < len(prefix) || s[:len(prefix)] != prefix {
+		return "", false
+	}
+	r := strings.IndexByte(s[len(prefix):], ':')
+	if r < 0 {
+		return "", false
+	}
+	a := len(prefix) + r + 1 // the account's start
+	if len(s) <= a+12 || s[a+12] != ':' || !isAccountID(s[a:a+12]) {
+		return "", false
+	}
+	return s[a : a+12], true
+}
+
 // findColons stores in cut the indexes of the first len(cut) colons of s
 // at or after from, reporting false when s has fewer. It reads eight bytes
 // at a time: the parts of an ARN are short, and a call per colon costs
@@ -121,8 +140,11 @@ func isAccountID(s string) bool {
 	if len(s) != 12 {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+	// Eight bytes, then the last eight (overlapping): a byte is a digit
+	// when it is below 0x80, at least '0' and at most '9'.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for _, x := range [2]uint64{binary.LittleEndian.Uint64([]byte(s[:8])), binary.LittleEndian.Uint64([]byte(s[4:]))} {
+		if (x|(x-'0'*ones)|(x+(0x7f-'9')*ones))&highs != 0 {
 			return false
 		}
 	}
@@ -162,7 +184,14 @@ func (p *principal) parse(s string) error {
 		p.kind, p.name = kindService, s
 		return nil
 	}
-	part, svc, region, acct, res, ok := arnParts(s)
+	var part, svc, region, acct, res string
+	ok := false
+	if len(s) > 26 && s[:8] == "arn:aws:" && s[11:13] == "::" && s[25] == ':' && (s[8:11] == "iam" || s[8:11] == "sts") {
+		// The commonest shape, at fixed offsets: arn:aws:iam::ACCOUNT:...
+		part, svc, acct, res, ok = "aws", s[8:11], s[13:25], s[26:], true
+	} else {
+		part, svc, region, acct, res, ok = arnParts(s)
+	}
 	if !ok || part == "" || region != "" || !isAccountID(acct) {
 		return requestError(CodeInvalidPrincipal, "principal", s, "the principal is not a user, role, session, federated-user or root ARN, a service principal or \"anonymous\"")
 	}

@@ -88,3 +88,55 @@ func TestArnPartsBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestIsAccountID checks the word-wise digit test against a byte loop on
+// every single-byte change of a valid ID.
+func TestIsAccountID(t *testing.T) {
+	ref := func(s string) bool {
+		if len(s) != 12 {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	base := []byte("123456789012")
+	for i := range base {
+		for c := 0; c < 256; c++ {
+			b := append([]byte(nil), base...)
+			b[i] = byte(c)
+			if got, want := isAccountID(string(b)), ref(string(b)); got != want {
+				t.Fatalf("isAccountID(%q) = %v, want %v", b, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"", "12345678901", "1234567890123", "000000000000", "999999999999"} {
+		if got, want := isAccountID(s), ref(s); got != want {
+			t.Fatalf("isAccountID(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestLambdaAccount: the fast path reads what arnParts reads, or declines.
+func TestLambdaAccount(t *testing.T) {
+	for _, s := range []string{
+		"arn:aws:lambda:us-east-1:111122223333:function:f",
+		"arn:aws:lambda::111122223333:function:f",
+		"arn:aws:lambda:us-east-1:11112222333:function:f",
+		"arn:aws:lambda:us-east-1:111122223333",
+		"arn:aws:lambda:us-east-1::function:f",
+		"arn:aws:lambda:us-east-1:1111222233334:function:f",
+		"arn:aws:lambda:us-east-1",
+		"arn:aws-cn:lambda:cn-north-1:111122223333:function:f",
+		"arn:aws:lambda:us-east-1:abcd22223333:function:f",
+	} {
+		got, ok := lambdaAccount(s)
+		_, _, _, want, _, wantOK := arnParts(s)
+		if ok && (!wantOK || got != want) {
+			t.Errorf("lambdaAccount(%q) = %q, arnParts reads %q (ok %v)", s, got, want, wantOK)
+		}
+	}
+}
