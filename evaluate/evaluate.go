@@ -153,9 +153,18 @@ func (s *Set) decide(ctx context.Context, r *Request, rec *recorder) (d Decision
 	if err := p.parse(r.Principal); err != nil {
 		return ImplicitDeny, err
 	}
-	svc, name, ok := strings.Cut(r.Action, ":")
-	if !ok || svc == "" || name == "" {
-		return ImplicitDeny, requestError(CodeInvalidAction, "action", r.Action, "the action is not \"service:Name\"")
+	q.findAction()
+	var svc string
+	if id := q.nameID; id >= 0 && s.act.svcLen[id] > 0 {
+		// A name of the index, known to be "service:Name".
+		svc = r.Action[:s.act.svcLen[id]]
+	} else {
+		var name string
+		var ok bool
+		svc, name, ok = strings.Cut(r.Action, ":")
+		if !ok || svc == "" || name == "" {
+			return ImplicitDeny, requestError(CodeInvalidAction, "action", r.Action, "the action is not \"service:Name\"")
+		}
 	}
 	resAcct := r.ResourceAccount
 	if r.Resource != "*" {
@@ -276,39 +285,40 @@ func (q *query) lookup(key string) (condition.Value, bool) {
 	return q.env.Lookup(key)
 }
 
-// lookupAction finds the request action's candidate statements in the
-// action index (see actionIndex), by binary searches that lower-case the
-// action's ASCII letters as they compare, so nothing is built or
-// allocated. A non-ASCII action is not looked up: every statement is then
-// a candidate.
-func (q *query) lookupAction() {
+// findAction sets q.nameID: the request action's index in the action
+// index's names, found by a hash of its lower-cased copy (see nameTable);
+// -1 for an ASCII action the index does not hold, -2 for a non-ASCII one
+// (or under WithPlainEvaluation), whose candidates are every statement.
+func (q *query) findAction() {
 	a := q.r.Action
 	ix := &q.s.act
-	if q.s.cfg.plain {
-		q.acts.all = true
+	switch {
+	case q.s.cfg.plain:
 		q.nameID = -2
-		return
-	}
-	name := int32(-1)
-	var buf [64]byte
-	if len(a) <= len(buf) {
-		// Lower-case into buf, checking for ASCII on the way.
+	case len(a) <= 64:
+		var buf [64]byte
 		lower := buf[:len(a)]
 		if !lowerASCII(lower, a) {
-			q.acts.all = true
 			q.nameID = -2
 			return
 		}
-		name = ix.table.find(ix.names, lower, nameHash(lower))
-	} else {
-		if !isASCII(a) {
-			q.acts.all = true
-			q.nameID = -2
-			return
-		}
-		name = searchLower(ix.names, a)
+		q.nameID = ix.table.find(ix.names, lower, nameHash(lower))
+	case !isASCII(a):
+		q.nameID = -2
+	default:
+		q.nameID = searchLower(ix.names, a)
 	}
-	q.nameID = name
+}
+
+// lookupAction finds the request action's candidate statements in the
+// action index (see actionIndex) once findAction has found its name.
+func (q *query) lookupAction() {
+	ix := &q.s.act
+	name := q.nameID
+	if name == -2 {
+		q.acts.all = true
+		return
+	}
 	if name >= 0 {
 		q.lower = ix.names[name]
 		if ix.wildOnly != nil {

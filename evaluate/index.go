@@ -51,8 +51,11 @@ func mkEntry(stmt int32, test bool) entry {
 // the lists a request would take into one per name (and per service, for
 // a name not indexed), so that a request walks a single list.
 type actionIndex struct {
-	names  []string  // sorted, lower case, ASCII
-	table  nameTable // names[i] → i
+	names []string  // sorted, lower case, ASCII
+	table nameTable // names[i] → i
+	// svcLen[i] is the length of names[i]'s service prefix when names[i]
+	// is "service:Name" with both parts non-empty, else 0.
+	svcLen []uint8
 	byName [][]entry // statements whose Action element lists names[i]
 	// wildOnly[i] reports names[i] wildcard-only (rule M3.4); nil when
 	// the caller replaced the catalog's list (WithWildcardOnlyActions),
@@ -223,6 +226,12 @@ func (c *compiler) buildActionIndex() {
 	slices.Sort(names)
 	ix.names = slices.Compact(names)
 	ix.table = newNameTable(ix.names)
+	ix.svcLen = make([]uint8, len(ix.names))
+	for i, n := range ix.names {
+		if k := strings.IndexByte(n, ':'); k > 0 && k < len(n)-1 && k < 256 {
+			ix.svcLen[i] = uint8(k)
+		}
+	}
 	nameID := func(n string) int32 {
 		id, _ := slices.BinarySearch(ix.names, n)
 		return int32(id)

@@ -131,6 +131,7 @@ func TestM2ActionIndexCandidates(t *testing.T) {
 			for _, action := range indexRequestActions {
 				svc, _, _ := strings.Cut(action, ":")
 				q := query{s: set, r: &Request{Action: action}, p: &principal{}, service: svc}
+				q.findAction()
 				q.lookupAction()
 				for pid := range set.policies {
 					for _, allow := range []bool{false, true} {
@@ -208,6 +209,7 @@ func TestM4PrincipalIndexCandidates(t *testing.T) {
 				t.Fatal(err)
 			}
 			q := query{s: set, r: &Request{Action: "lambda:InvokeFunction"}, p: &p, service: "lambda"}
+			q.findAction()
 			q.lookupAction()
 			q.lookupPrincipal()
 			cp := &set.policies[set.resource]

@@ -1,6 +1,7 @@
 // Command compare times every engine of package bench on every scenario in
 // one process and prints a Markdown table: ns/op, B/op, allocs/op and the
-// time ratio to lambdaiam's Decide. Each cell is the fastest of -runs runs
+// time ratio to lambdaiam's Decide; then, per request, how much faster
+// lambdaiam's Decide is than the fastest other engine. Each cell is the fastest of -runs runs
 // of testing.Benchmark (3 by default), to damp the noise of a busy machine. An engine that does not give a
 // request's decision is reported and not timed.
 //
@@ -13,6 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/lambdaiam/lambdaiam/bench"
@@ -29,6 +31,11 @@ func main() {
 	}
 	failed := false
 	engines := bench.Engines()
+	type fastest struct {
+		request, peer  string
+		decide, peerNs float64
+	}
+	var summary []fastest
 	fmt.Println("| scenario | engine | ns/op | B/op | allocs/op | time / lambdaiam Decide |")
 	fmt.Println("| --- | --- | ---: | ---: | ---: | ---: |")
 	for _, s := range scenarios {
@@ -44,6 +51,7 @@ func main() {
 		for i, r := range s.Requests {
 			name := s.Name + "/" + r.Name
 			base := 0.0
+			f := fastest{request: name}
 			for j, e := range engines {
 				if deciders[j] == nil {
 					continue
@@ -57,10 +65,24 @@ func main() {
 				ns, res := best(*runs, decide)
 				if base == 0 {
 					base = ns
+					f.decide = ns
+				}
+				if !strings.HasPrefix(e.Name, "lambdaiam") && (f.peer == "" || ns < f.peerNs) {
+					f.peer, f.peerNs = e.Name, ns
 				}
 				fmt.Printf("| %s | %s | %.0f | %d | %d | %.2f× |\n", name, e.Name, ns, res.AllocedBytesPerOp(), res.AllocsPerOp(), ns/base)
 			}
+			summary = append(summary, f)
 		}
+	}
+	fmt.Println()
+	fmt.Println("| scenario | fastest other engine | its ns/op | lambdaiam Decide ns/op | lambdaiam is faster by |")
+	fmt.Println("| --- | --- | ---: | ---: | ---: |")
+	for _, f := range summary {
+		if f.peer == "" || f.decide == 0 {
+			continue
+		}
+		fmt.Printf("| %s | %s | %.0f | %.0f | %.1f× |\n", f.request, f.peer, f.peerNs, f.decide, f.peerNs/f.decide)
 	}
 	if failed {
 		os.Exit(1)
