@@ -26,16 +26,39 @@
 // Compile checks that each document's kind fits its slot (an identity
 // policy among Identity, a resource or role trust policy as Resource, and
 // so on) and lowers every statement: action patterns are lower-cased and
-// split into glob tokens, and every exact action name written anywhere in
-// the set gets a row in a sorted index: the bit set of the statements
-// whose Action or NotAction list matches it, so that a request for an
-// indexed action is matched by one bit test per statement (the lookup is a
-// binary search that folds case as it compares);
-// Resource entries become arn.Pattern values (an entry with policy
-// variables after its fifth colon, under Version 2012-10-17, becomes a
-// template expanded per request; a "${" before the fifth colon is literal
-// text, rule D2); principals are classified; conditions are compiled with
-// condition.Compile.
+// split into glob tokens; Resource entries become arn.Pattern values (an
+// entry with policy variables after its fifth colon, under Version
+// 2012-10-17, becomes a template expanded per request; a "${" before the
+// fifth colon is literal text, rule D2); principals are classified;
+// conditions are compiled with condition.Compile.
+//
+// # How a request is matched quickly
+//
+// None of this changes an answer; TestPlainAgrees checks each against
+// evaluation without it.
+//
+//   - Each policy's statements are stored as its Deny statements, then its
+//     Allow statements, so each group is a range of statement numbers.
+//   - The action index maps each action name to the statements whose
+//     Action element could apply to it: the names the policies write, and
+//     the catalogued names of every service a pattern ("lambda:Get*") is
+//     written for, each with the patterns matched against it at Compile
+//     and with the statements tested for every request ("*", NotAction,
+//     patterns with wildcards in the service) settled for that name. A
+//     request looks its action up once (a hash of the lower-cased name)
+//     and walks one list; statements that cannot apply are never visited,
+//     so 100,000 statements for other actions add nothing to a request.
+//     Budgets keep Compile linear: past them, a name's list holds the
+//     statements to test instead of their settled answer.
+//   - In the resource policy, a principal index gives the statements
+//     whose Principal could name the caller (by service name or account,
+//     plus those with "*" or no Principal); the request walks whichever
+//     of its two lists is shorter.
+//   - A Resource element or condition that appears in several statements
+//     is answered once per request (the memo), the condition keys read
+//     most are looked up once per request (condition.Env key slots), and a
+//     statement with a condition that a missing key makes false is skipped
+//     as soon as the key is known to be missing.
 //
 // # Statement applicability (E1)
 //
