@@ -78,7 +78,7 @@ type strValue struct {
 	dyn  bool         // holds variables: expanded at evaluation
 	// plain: no ${...} element, so text is the pattern exactly as written.
 	plain bool
-	like  arn.LikePattern // text compiled, for a plain ARN operator value
+	like  *arn.LikePattern // text compiled, for a plain ARN operator value
 }
 
 func parseValue(b Base, value string, variables bool, o *Options) (parsed, error) {
@@ -111,7 +111,8 @@ func parseValue(b Base, value string, variables bool, o *Options) (parsed, error
 			p.str.text = t.text()
 			p.str.tpl = Template{}
 			if fam == FamilyARN && p.str.plain {
-				p.str.like = arn.CompileLike(p.str.text)
+				lp := arn.CompileLike(p.str.text)
+				p.str.like = &lp
 			} else if (b == StringLike || b == StringNotLike || fam == FamilyARN) && !p.str.plain {
 				p.str.toks = t.tokens()
 			} else if b == StringLike || b == StringNotLike {

@@ -152,6 +152,26 @@ func compile(p Policies, c compiler, opts []Option) (*Set, error) {
 		return nil, err
 	}
 	c.s = s
+	// The statements' slice at its final size: growing it by appends
+	// would keep up to twice the memory.
+	n := 0
+	count := func(ns []Named) {
+		for i := range ns {
+			if ns[i].Doc != nil {
+				n += len(ns[i].Doc.Statements)
+			}
+		}
+	}
+	count(p.Identity)
+	for _, level := range append(slices.Clone(p.SCPs), p.RCPs...) {
+		count(level)
+	}
+	for _, one := range []*Named{p.Resource, p.Boundary, p.Session} {
+		if one != nil {
+			count([]Named{*one})
+		}
+	}
+	s.stmts = make([]stmt, 0, n)
 	for i := range p.Identity {
 		id, err := c.add(&p.Identity[i], IdentityBasedPolicy, policy.KindIdentity)
 		if err != nil {

@@ -394,7 +394,7 @@ var scnAllocPins = map[string]struct{ parse, compile int }{
 	"small":           {20, 112},
 	"large":           {1826, 10230},
 	"mixed":           {2184, 10710},
-	"lambda-resource": {2264, 6790},
+	"lambda-resource": {2384, 6900},
 }
 
 var scnEvaluatePins = map[string]int{
