@@ -108,6 +108,10 @@ type Cond struct {
 	// compares strings without the general path.
 	eqFast bool
 	eq     []string
+	// ipFast: an address operator without a set qualifier on a key that
+	// is not multivalued, so that EvalSlot matches a single value parsed
+	// once per slot.
+	ipFast bool
 }
 
 // Compile builds the condition op key values, as written in a policy whose
@@ -148,6 +152,7 @@ func Compile(op Operator, key string, values []string, variables bool, opts Opti
 		}
 	}
 	c.eqFast, c.eq = equalityValues(c)
+	c.ipFast = op.Set == Single && !c.multiKey && op.Base.Family() == FamilyIP
 	return c, nil
 }
 
@@ -280,13 +285,30 @@ func (c *Cond) EvalSlot(env *Env, slot int) bool {
 		return c.Eval(env)
 	}
 	sv := env.lookupSlot(slot, c.lkey)
-	if c.eqFast && sv.found && sv.v.kind == kindSingle {
-		for _, x := range c.eq {
-			if x == sv.v.one {
-				return true
+	if sv.found && sv.v.kind == kindSingle {
+		switch {
+		case c.eqFast:
+			for _, x := range c.eq {
+				if x == sv.v.one {
+					return true
+				}
 			}
+			return false
+		case c.ipFast:
+			// As match does for an address, with the parse remembered.
+			a, ok := sv.addr(c.opts.UnmapIPv4Mapped)
+			if !ok {
+				return false
+			}
+			found := false
+			for _, n := range c.nets {
+				if n.Contains(a) {
+					found = true
+					break
+				}
+			}
+			return found != c.op.Base.Negated()
 		}
-		return false
 	}
 	return c.evalValue(env, &sv.v, sv.found)
 }

@@ -1,6 +1,7 @@
 package condition
 
 import (
+	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
@@ -227,6 +228,25 @@ const EnvKeySlots = 4
 type slotValue struct {
 	v     Value
 	found bool
+	// The value parsed as an address, for IpAddress and NotIpAddress:
+	// ipState 0 not yet, 1 parsed into ip, 2 not an address; ipUnmap is
+	// the Options.UnmapIPv4Mapped it was parsed under.
+	ipState uint8
+	ipUnmap bool
+	ip      netip.Addr
+}
+
+// addr returns the slot's single value parsed as a request address,
+// parsing it once per unmap setting.
+func (sv *slotValue) addr(unmap bool) (netip.Addr, bool) {
+	if sv.ipState == 0 || sv.ipUnmap != unmap {
+		a, ok := parseRequestIP(sv.v.one, unmap)
+		sv.ip, sv.ipUnmap, sv.ipState = a, unmap, 2
+		if ok {
+			sv.ipState = 1
+		}
+	}
+	return sv.ip, sv.ipState == 1
 }
 
 // SlotFound reports whether the request has the key lkey (in lower case),
@@ -250,6 +270,7 @@ func (e *Env) lookupSlot(slot int, lkey string) *slotValue {
 	sv := &e.slots[slot]
 	if e.known&bit == 0 {
 		sv.v, sv.found = e.lookup(lkey)
+		sv.ipState = 0
 		e.known |= bit
 	}
 	return sv
