@@ -46,6 +46,11 @@ type Set struct {
 	// for a federated user allocates).
 	need derivedKeys
 
+	// identityOnly: the set has identity policies and nothing else, and
+	// no option that changes their evaluation, so that run may take its
+	// shortest path.
+	identityOnly bool
+
 	// slotKeys are the lower-case keys of the condition key slots.
 	slotKeys [keySlots]string
 }
@@ -227,6 +232,8 @@ func compile(p Policies, c compiler, opts []Option) (*Set, error) {
 	if s.session >= 0 {
 		s.identitySide = append(s.identitySide, s.session)
 	}
+	s.identityOnly = s.resource < 0 && s.boundary < 0 && s.session < 0 &&
+		len(s.scps) == 0 && len(s.rcps) == 0 && !s.cfg.plain
 	c.buildActionIndex()
 	c.buildPrincipalIndex()
 	c.buildMemo()

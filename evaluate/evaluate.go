@@ -851,6 +851,25 @@ func (q *query) result() Decision {
 // step by step.
 func (q *query) run() Decision {
 	s, p := q.s, q.p
+	if s.identityOnly && q.rec == nil && (p.kind == kindUser || p.kind == kindRole) &&
+		p.account == q.resAcct && len(q.service) != 3 {
+		// The shortest path, and the same answer: a set of identity
+		// policies alone, a user or role of the resource's account, and
+		// an action of a service other than sts (not GetCallerIdentity,
+		// not a trust action). There is no resource policy, boundary,
+		// session policy, SCP or RCP, so E3 is: an applicable Deny in an
+		// identity policy denies, else one applicable Allow allows.
+		denied := false
+		if q.denyIn(s.identity, &denied) || denied {
+			return ExplicitDeny
+		}
+		for _, pid := range s.identity {
+			if q.allows(pid) {
+				return Allow
+			}
+		}
+		return ImplicitDeny
+	}
 
 	// E3b: sts:GetCallerIdentity needs no permission.
 	if p.kind != kindAnonymous && strings.EqualFold(q.r.Action, "sts:GetCallerIdentity") {
