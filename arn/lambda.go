@@ -1,6 +1,7 @@
 package arn
 
 import (
+	"encoding/binary"
 	"strconv"
 	"strings"
 )
@@ -183,7 +184,7 @@ func resourceOf(a ARN) (Resource, ErrorCode, int) {
 	if code, _ := checkPart(2, a.Region); code != 0 || a.Region == "" {
 		return Resource{}, CodeInvalidRegion, -len(a.Region) - len(a.AccountID) - 2
 	}
-	if !isAccountID(a.AccountID) {
+	if !IsAccountID(a.AccountID) {
 		return Resource{}, CodeInvalidAccount, -len(a.AccountID) - 1
 	}
 	r := Resource{ARN: a}
@@ -355,12 +356,17 @@ func parseLayerVersion(s string) (int64, bool) {
 	return v, err == nil
 }
 
-func isAccountID(s string) bool {
+// IsAccountID reports whether s is a 12-digit AWS account ID. It does not
+// allocate.
+func IsAccountID(s string) bool {
 	if len(s) != 12 {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+	// Eight bytes, then the last eight (overlapping): a byte is a digit
+	// when it is below 0x80, at least '0' and at most '9'.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for _, x := range [2]uint64{binary.LittleEndian.Uint64([]byte(s[:8])), binary.LittleEndian.Uint64([]byte(s[4:]))} {
+		if (x|(x-'0'*ones)|(x+(0x7f-'9')*ones))&highs != 0 {
 			return false
 		}
 	}
@@ -502,7 +508,7 @@ func build(partition, region, account, name, q string) (Function, error) {
 	if account == "" {
 		return Function{}, &ParseError{Input: account, Code: CodeMissingAccount}
 	}
-	if !isAccountID(account) {
+	if !IsAccountID(account) {
 		return Function{}, &ParseError{Input: account, Code: CodeInvalidAccount}
 	}
 	return Function{ARN: FunctionARN(partition, region, account, name, q), Name: name, Qualifier: q}, nil
@@ -577,7 +583,7 @@ func ResolveFunction(ref, qualifier, partition, region, account string) (Functio
 		if a.Region == "" {
 			return fail(CodeInvalidRegion, resOff-len(a.AccountID)-2)
 		}
-		if !isAccountID(a.AccountID) {
+		if !IsAccountID(a.AccountID) {
 			return fail(CodeInvalidAccount, resOff-len(a.AccountID)-1)
 		}
 		rest, ok := strings.CutPrefix(a.Resource, "function:")
@@ -614,7 +620,7 @@ func ResolveFunction(ref, qualifier, partition, region, account string) (Functio
 			if parts[1] != "function" {
 				return fail(CodeInvalidFunctionRef, len(parts[0])+1)
 			}
-			if !isAccountID(parts[0]) {
+			if !IsAccountID(parts[0]) {
 				return fail(CodeInvalidAccount, 0)
 			}
 			refAccount = parts[0]

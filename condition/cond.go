@@ -297,17 +297,7 @@ func (c *Cond) EvalSlot(env *Env, slot int) bool {
 		case c.ipFast:
 			// As match does for an address, with the parse remembered.
 			a, ok := sv.addr(c.opts.UnmapIPv4Mapped)
-			if !ok {
-				return false
-			}
-			found := false
-			for _, n := range c.nets {
-				if n.Contains(a) {
-					found = true
-					break
-				}
-			}
-			return found != c.op.Base.Negated()
+			return ok && c.matchAddr(a)
 		}
 	}
 	return c.evalValue(env, &sv.v, sv.found)
@@ -382,17 +372,7 @@ func (c *Cond) match(env *Env, v *Value, i int) bool {
 			return false // a request time is not an address
 		}
 		a, ok := parseRequestIP(v.At(i), c.opts.UnmapIPv4Mapped)
-		if !ok {
-			return false
-		}
-		found := false
-		for _, n := range c.nets {
-			if n.Contains(a) {
-				found = true
-				break
-			}
-		}
-		return found != neg
+		return ok && c.matchAddr(a)
 	case FamilyBool:
 		if v.kind != kindSingle && v.kind != kindList {
 			return false
@@ -411,6 +391,20 @@ func (c *Cond) match(env *Env, v *Value, i int) bool {
 		}
 	}
 	return false
+}
+
+// matchAddr reports whether a request address satisfies the address
+// operator: in one of the networks for IpAddress, in none for
+// NotIpAddress.
+func (c *Cond) matchAddr(a netip.Addr) bool {
+	found := false
+	for _, n := range c.nets {
+		if n.Contains(a) {
+			found = true
+			break
+		}
+	}
+	return found != c.op.Base.Negated()
 }
 
 // matchStrings reports whether s matches one of the String or ARN policy

@@ -18,11 +18,28 @@ var conformanceSkips = map[string]string{}
 // case expecting "Error" must fail to load, compile or evaluate; any other
 // must be decided as expected, by Evaluate and Decide alike.
 func TestConformance(t *testing.T) {
+	cases := conformanceCases(t)
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			t.Parallel()
+			if why, ok := conformanceSkips[c.Name]; ok {
+				t.Skip(why)
+			}
+			checkCase(t, c)
+		})
+	}
+	t.Logf("%d conformance cases", len(cases))
+}
+
+// conformanceCases loads every case of ../testdata/conformance/*.jsonl,
+// checking that each line is one case.
+func conformanceCases(t *testing.T) []caseload.Case {
+	t.Helper()
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "conformance", "*.jsonl"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no conformance files: %v", err)
 	}
-	total := 0
+	var all []caseload.Case
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -35,18 +52,9 @@ func TestConformance(t *testing.T) {
 		if want := countLines(data); len(cases) != want {
 			t.Errorf("%s: loaded %d cases from %d lines", f, len(cases), want)
 		}
-		total += len(cases)
-		for _, c := range cases {
-			t.Run(c.Name, func(t *testing.T) {
-				t.Parallel()
-				if why, ok := conformanceSkips[c.Name]; ok {
-					t.Skip(why)
-				}
-				checkCase(t, c)
-			})
-		}
+		all = append(all, cases...)
 	}
-	t.Logf("%d conformance cases", total)
+	return all
 }
 
 func checkCase(t *testing.T, c caseload.Case) {

@@ -187,7 +187,7 @@ func (s *Set) decide(ctx context.Context, r *Request, rec *recorder) (d Decision
 		// principal's own account.
 		resAcct = p.account
 	}
-	if r.ResourceAccount != "" && !isAccountID(r.ResourceAccount) {
+	if r.ResourceAccount != "" && !arn.IsAccountID(r.ResourceAccount) {
 		return ImplicitDeny, requestError(CodeInvalidResource, "resourceAccount", r.ResourceAccount, "the resource account is not a 12-digit account ID")
 	}
 

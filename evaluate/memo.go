@@ -75,6 +75,24 @@ func strconvQuote(s string) string {
 	return strings.NewReplacer("\x01", "\x01\x01", "\x00", "\x01\x00").Replace(s)
 }
 
+// mostRepeated returns up to limit of the keys counted more than once,
+// the most counted first (ties in key order).
+func mostRepeated(counts map[string]int, limit int) []string {
+	var keys []string
+	for k, n := range counts {
+		if n > 1 {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if c := cmp.Compare(counts[b], counts[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return keys[:min(len(keys), limit)]
+}
+
 // buildMemo gives the most repeated Resource elements and conditions their
 // slots and drops the keys.
 func (c *compiler) buildMemo() {
@@ -94,28 +112,9 @@ func (c *compiler) buildMemo() {
 			}
 		}
 	}
-	type kc struct {
-		key string
-		n   int
-	}
-	var rep []kc
-	for k, n := range counts {
-		if n > 1 {
-			rep = append(rep, kc{k, n})
-		}
-	}
-	slices.SortFunc(rep, func(a, b kc) int {
-		if c := cmp.Compare(b.n, a.n); c != 0 {
-			return c
-		}
-		return strings.Compare(a.key, b.key)
-	})
 	slot := map[string]int32{}
-	for i, r := range rep {
-		if i == memoSlots {
-			break
-		}
-		slot[r.key] = int32(i)
+	for i, k := range mostRepeated(counts, memoSlots) {
+		slot[k] = int32(i)
 	}
 	lookup := func(k string) int32 {
 		if id, ok := slot[k]; ok && k != "" {
@@ -130,25 +129,10 @@ func (c *compiler) buildMemo() {
 			keyCount[strings.ToLower(c.Key())]++
 		}
 	}
-	var keys []kc
-	for k, n := range keyCount {
-		if n > 1 {
-			keys = append(keys, kc{k, n})
-		}
-	}
-	slices.SortFunc(keys, func(a, b kc) int {
-		if c := cmp.Compare(b.n, a.n); c != 0 {
-			return c
-		}
-		return strings.Compare(a.key, b.key)
-	})
 	keySlot := map[string]int32{}
-	for i, k := range keys {
-		if i == keySlots {
-			break
-		}
-		keySlot[k.key] = int32(i)
-		s.slotKeys[i] = k.key
+	for i, k := range mostRepeated(keyCount, keySlots) {
+		keySlot[k] = int32(i)
+		s.slotKeys[i] = k
 	}
 	for i := range s.stmts {
 		st := &s.stmts[i]

@@ -1,8 +1,6 @@
 package evaluate_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -18,19 +16,7 @@ import (
 // conformance corpus and on generated cases, Decide and Evaluate give the
 // same decision, reasons and error with and without them.
 func TestPlainAgrees(t *testing.T) {
-	var cases []caseload.Case
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "conformance", "*.jsonl"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cs, err := caseload.Load(data, filepath.Base(f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases = append(cases, cs...)
-	}
+	cases := conformanceCases(t)
 	n := 4000
 	if testing.Short() {
 		n = 500

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"strings"
+
+	"github.com/lambdaiam/lambdaiam/arn"
 )
 
 // principalKind classifies the caller of a request.
@@ -97,7 +99,7 @@ func lambdaAccount(s string) (account string, ok bool) {
 		return "", false
 	}
 	a := len(prefix) + r + 1 // the account's start
-	if len(s) <= a+12 || s[a+12] != ':' || !isAccountID(s[a:a+12]) {
+	if len(s) <= a+12 || s[a+12] != ':' || !arn.IsAccountID(s[a:a+12]) {
 		return "", false
 	}
 	return s[a : a+12], true
@@ -133,22 +135,6 @@ func findColons(s string, from int, cut *[4]int) bool {
 		}
 	}
 	return false
-}
-
-// isAccountID reports whether s is a 12-digit AWS account ID.
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	// Eight bytes, then the last eight (overlapping): a byte is a digit
-	// when it is below 0x80, at least '0' and at most '9'.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for _, x := range [2]uint64{binary.LittleEndian.Uint64([]byte(s[:8])), binary.LittleEndian.Uint64([]byte(s[4:]))} {
-		if (x|(x-'0'*ones)|(x+(0x7f-'9')*ones))&highs != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // splitPathName splits "PATH/NAME" (after "user/" or "role/") into the path
@@ -192,7 +178,7 @@ func (p *principal) parse(s string) error {
 	} else {
 		part, svc, region, acct, res, ok = arnParts(s)
 	}
-	if !ok || part == "" || region != "" || !isAccountID(acct) {
+	if !ok || part == "" || region != "" || !arn.IsAccountID(acct) {
 		return requestError(CodeInvalidPrincipal, "principal", s, "the principal is not a user, role, session, federated-user or root ARN, a service principal or \"anonymous\"")
 	}
 	p.partition, p.account = part, acct
@@ -276,12 +262,12 @@ func (m *principalMatcher) addAWS(v string) {
 		m.wildcard = true
 		return
 	}
-	if isAccountID(v) {
+	if arn.IsAccountID(v) {
 		m.accounts = append(m.accounts, rolePrincipal{account: v})
 		return
 	}
 	part, svc, region, acct, res, ok := arnParts(v)
-	if !ok || part == "" || region != "" || !isAccountID(acct) {
+	if !ok || part == "" || region != "" || !arn.IsAccountID(acct) {
 		return
 	}
 	switch svc {

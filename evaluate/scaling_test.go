@@ -189,21 +189,37 @@ func unrelatedSet(tb testing.TB, n int) (*evaluate.Set, evaluate.Request) {
 // that cannot apply to its action. The target: 100,000 of them add
 // less than 2x to the small scenario's time (n=0).
 func BenchmarkScalingUnrelated(b *testing.B) {
-	unrelatedSet(b, 0) // load the catalog before measuring
-	for _, n := range []int{0, 100, 1000, 10000, 100000} {
+	benchScaling(b, "unrelated", []int{0, 100, 1000, 10000, 100000}, false, unrelatedSet)
+}
+
+// benchScaling compiles build(n) for each n, checks that it allows, and
+// times Decide (and Evaluate when evaluate is set) on it, reporting the
+// heap the Set holds as set-B.
+func benchScaling(b *testing.B, what string, sizes []int, withEvaluate bool, build func(testing.TB, int) (*evaluate.Set, evaluate.Request)) {
+	build(b, sizes[0]) // load the catalog before measuring
+	for _, n := range sizes {
 		before := heapInUse()
-		set, req := unrelatedSet(b, n)
+		set, req := build(b, n)
 		held := heapInUse() - before
 		if set.Decide(req) != evaluate.Allow {
-			b.Fatalf("%d unrelated statements: not allowed", n)
+			b.Fatalf("%s=%d: not allowed", what, n)
 		}
-		b.Run(fmt.Sprintf("decide/unrelated=%d", n), func(b *testing.B) {
+		b.Run(fmt.Sprintf("decide/%s=%d", what, n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
 				set.Decide(req)
 			}
 			b.ReportMetric(float64(held), "set-B")
 		})
+		if withEvaluate {
+			b.Run(fmt.Sprintf("evaluate/%s=%d", what, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					set.Evaluate(req)
+				}
+				b.ReportMetric(float64(held), "set-B")
+			})
+		}
 		runtime.KeepAlive(set)
 	}
 }
@@ -220,30 +236,7 @@ func heapInUse() uint64 {
 // n statements whose last statement grants; set-B is the heap the
 // compiled Set holds.
 func BenchmarkScalingStatements(b *testing.B) {
-	scalingSet(b, 1) // load the catalog before measuring
-	for _, n := range []int{10, 100, 1000, 10000, 100000} {
-		before := heapInUse()
-		set, req := scalingSet(b, n)
-		held := heapInUse() - before
-		if set.Decide(req) != evaluate.Allow {
-			b.Fatalf("%d statements: not allowed", n)
-		}
-		b.Run(fmt.Sprintf("decide/statements=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				set.Decide(req)
-			}
-			b.ReportMetric(float64(held), "set-B")
-		})
-		b.Run(fmt.Sprintf("evaluate/statements=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				set.Evaluate(req)
-			}
-			b.ReportMetric(float64(held), "set-B")
-		})
-		runtime.KeepAlive(set)
-	}
+	benchScaling(b, "statements", []int{10, 100, 1000, 10000, 100000}, true, scalingSet)
 }
 
 // BenchmarkScalingFunctions: n functions' resource policies compiled and

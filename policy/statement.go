@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/lambdaiam/lambdaiam/arn"
 )
 
 // rules of a policy kind (G5, G6).
@@ -498,7 +500,7 @@ func (p *parser) principal(v gjson.Result, elem string) *Principal {
 // IAM shows for a deleted user or role).
 func checkAWSPrincipal(s string) string {
 	switch {
-	case s == "*", isAccount(s), isUniqueID(s):
+	case s == "*", arn.IsAccountID(s), isUniqueID(s):
 		return ""
 	case strings.ContainsAny(s, "*?"):
 		return fmt.Sprintf(`%q has a wildcard; a principal takes no partial wildcards ("*" alone matches everyone; to match a pattern use "Principal": "*" with an ArnLike condition on aws:PrincipalArn)`, s)
@@ -509,24 +511,12 @@ func checkAWSPrincipal(s string) string {
 		account, _ := arnPart(s, 4)
 		resource, ok := arnPart(s, 5)
 		if ok && partition != "" && (service == "iam" || service == "sts") &&
-			region == "" && isAccount(account) && resource != "" {
+			region == "" && arn.IsAccountID(account) && resource != "" {
 			return ""
 		}
 		return fmt.Sprintf("%q is not an IAM or STS principal ARN (want arn:PARTITION:iam::ACCOUNT:root, :user/NAME or :role/NAME, or arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION, with a 12-digit ACCOUNT)", s)
 	}
 	return fmt.Sprintf(`%q is not an AWS principal (want "*", a 12-digit account ID, or an IAM or STS ARN)`, s)
-}
-
-func isAccount(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // isUniqueID reports whether s looks like an IAM unique ID (AIDA..., AROA...).

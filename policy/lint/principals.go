@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lambdaiam/lambdaiam/arn"
 	"github.com/lambdaiam/lambdaiam/condition"
 	"github.com/lambdaiam/lambdaiam/policy"
 )
@@ -102,7 +103,7 @@ func notPrincipalProblem(np *policy.Principal) string {
 	accounts := map[string]bool{}
 	roles := map[string]bool{} // "partition:account:rolename"
 	for _, e := range np.AWS {
-		if isAccountID(e) {
+		if arn.IsAccountID(e) {
 			accounts[e] = true
 			continue
 		}
@@ -135,16 +136,4 @@ func notPrincipalProblem(np *policy.Principal) string {
 		}
 	}
 	return "a Deny with NotPrincipal also applies to every principal that has a permissions boundary, even one it lists (M4, G.22)"
-}
-
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
