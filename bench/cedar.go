@@ -45,6 +45,7 @@ type iamStatement struct {
 
 type strList []string
 
+// UnmarshalJSON reads a string or a list of strings.
 func (l *strList) UnmarshalJSON(b []byte) error {
 	var one string
 	if json.Unmarshal(b, &one) == nil {

@@ -57,8 +57,10 @@ Exit status: 0 done; 2 bad input or usage.
 // accessList is a repeatable string flag.
 type accessList []string
 
+// String is the flag value as given, comma-joined.
 func (l *accessList) String() string { return strings.Join(*l, ",") }
 
+// Set adds one occurrence of the flag.
 func (l *accessList) Set(v string) error {
 	*l = append(*l, v)
 	return nil

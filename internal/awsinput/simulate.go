@@ -96,6 +96,7 @@ func inputDocuments(data []byte) ([][]byte, error) {
 
 type errString string
 
+// Error returns the message.
 func (e errString) Error() string { return string(e) }
 
 // SplitList splits list values (S2): each value may hold several items
