@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/lambdaiam/lambdaiam/condition"
 	"github.com/lambdaiam/lambdaiam/evaluate"
 	"github.com/lambdaiam/lambdaiam/policy"
@@ -21,6 +23,8 @@ import (
 //   - every decision but an error has reasons, and an ExplicitDeny's
 //     include a Deny statement;
 //   - bounding the condition work never turns a deny into an Allow;
+//   - evaluation without its shortcuts (WithPlainEvaluation) gives the
+//     same decision, reasons and error;
 //   - a resource-policy statement denying everything to everyone makes
 //     the decision ExplicitDeny (the resource policy always takes part),
 //     except for sts:GetCallerIdentity by an authenticated caller (E3b).
@@ -55,6 +59,19 @@ func FuzzCompileEvaluate(f *testing.F) {
 		got := set.Evaluate(req)
 		if d := set.Decide(req); d != got.Decision {
 			t.Fatalf("Decide %v, Evaluate %v", d, got.Decision)
+		}
+		// The shortcuts of evaluation change no answer.
+		plain, err := evaluate.Compile(p, evaluate.WithPlainEvaluation())
+		if err != nil {
+			t.Fatalf("Compile without shortcuts: %v", err)
+		}
+		if pr := plain.Evaluate(req); pr.Decision != got.Decision || (pr.Err == nil) != (got.Err == nil) {
+			t.Fatalf("without shortcuts %v %v, with %v %v", pr.Decision, pr.Err, got.Decision, got.Err)
+		} else if diff := cmp.Diff(pr.Reasons, got.Reasons); diff != "" {
+			t.Fatalf("reasons (-without shortcuts +with):\n%s", diff)
+		}
+		if d := plain.Decide(req); d != got.Decision {
+			t.Fatalf("Decide without shortcuts %v, with %v", d, got.Decision)
 		}
 		if ctxRes := set.EvaluateContext(context.Background(), req); ctxRes.Decision != got.Decision || (ctxRes.Err == nil) != (got.Err == nil) {
 			t.Fatalf("EvaluateContext %v %v, Evaluate %v %v", ctxRes.Decision, ctxRes.Err, got.Decision, got.Err)
