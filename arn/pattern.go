@@ -1,6 +1,8 @@
 package arn
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 
 	"github.com/lambdaiam/lambdaiam/internal/glob"
@@ -287,16 +289,63 @@ func MatchPatternTokens(toks []glob.Token, s string, mode ShortMode) bool {
 // split6 splits s at its first five colons; it reports false when s has
 // fewer than six parts.
 func split6(s string, parts *[6]string) bool {
-	for k := 0; k < 5; k++ {
-		c := strings.IndexByte(s, ':')
-		if c < 0 {
-			return false
-		}
-		parts[k] = s[:c]
-		s = s[c+1:]
+	var cut [5]int
+	if !findColons(s, 0, cut[:]) {
+		return false
 	}
-	parts[5] = s
+	start := 0
+	for k, c := range cut {
+		parts[k] = s[start:c]
+		start = c + 1
+	}
+	parts[5] = s[start:]
 	return true
+}
+
+// Split cuts an ARN at its first five colons: "arn", then partition,
+// service, region, account and the resource (which keeps its own colons).
+// It checks only the shape: ok is false when s does not start with "arn:"
+// or has fewer than five colons; the parts may be empty. It does not
+// allocate, and is the cheap way to read an ARN's account where Parse's
+// checks are not needed.
+func Split(s string) (partition, service, region, account, resource string, ok bool) {
+	var c [4]int // the colons after "arn:"
+	if len(s) < 4 || s[:4] != "arn:" || !findColons(s, 4, c[:]) {
+		return
+	}
+	return s[4:c[0]], s[c[0]+1 : c[1]], s[c[1]+1 : c[2]], s[c[2]+1 : c[3]], s[c[3]+1:], true
+}
+
+// findColons stores in cut the indexes of the first len(cut) colons of s
+// at or after from, reporting false when s has fewer. It reads eight
+// bytes at a time: the parts of an ARN are short, and a call per colon
+// costs more than the search.
+func findColons(s string, from int, cut []int) bool {
+	const lows, colons = 0x7f7f7f7f7f7f7f7f, 0x3a3a3a3a3a3a3a3a
+	n, i := 0, from
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i:i+8])) ^ colons
+		// A byte of x is zero where s has a colon. Adding 0x7f to each
+		// byte's low seven bits sets its high bit unless they are all
+		// zero, and cannot carry into the next byte; with x's own high
+		// bit or'ed in, the high bits left clear mark exactly the zero
+		// bytes.
+		for m := ^((x & lows) + lows | x | lows); m != 0; m &= m - 1 {
+			cut[n] = i + bits.TrailingZeros64(m)/8
+			if n++; n == len(cut) {
+				return true
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] == ':' {
+			cut[n] = i
+			if n++; n == len(cut) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // MatchLike reports whether value matches pattern under the ArnLike and

@@ -172,7 +172,7 @@ func (s *Set) decide(ctx context.Context, r *Request, rec *recorder) (d Decision
 		acct, ok := lambdaAccount(r.Resource)
 		if !ok {
 			var part, svc string
-			part, svc, _, acct, _, ok = arnParts(r.Resource)
+			part, svc, _, acct, _, ok = arn.Split(r.Resource)
 			ok = ok && part != "" && svc != ""
 		}
 		if !ok {

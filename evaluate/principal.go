@@ -1,8 +1,6 @@
 package evaluate
 
 import (
-	"encoding/binary"
-	"math/bits"
 	"strings"
 
 	"github.com/lambdaiam/lambdaiam/arn"
@@ -73,22 +71,11 @@ func isServicePrincipal(s string) bool {
 	return false
 }
 
-// arnParts splits an ARN at its first five colons. ok is false when s does
-// not start with "arn:" or has fewer than five colons.
-func arnParts(s string) (partition, service, region, account, resource string, ok bool) {
-	if len(s) < 4 || s[:4] != "arn:" {
-		return
-	}
-	var cut [4]int // the indexes of the colons after "arn:"
-	if !findColons(s, 4, &cut) {
-		return
-	}
-	return s[4:cut[0]], s[cut[0]+1 : cut[1]], s[cut[1]+1 : cut[2]], s[cut[2]+1 : cut[3]], s[cut[3]+1:], true
-}
-
 // lambdaAccount returns the account of a Lambda ARN in the aws partition,
-// "arn:aws:lambda:REGION:ACCOUNT:...", found without a search past the
-// region; ok is false for any other shape (arnParts then reads it).
+// "arn:aws:lambda:REGION:ACCOUNT:...", read with one search (for the end
+// of the region) instead of arn.Split's four: the resource of almost every
+// request this package sees. ok is false for any other shape, which
+// arn.Split then reads; where ok is true, the account is arn.Split's.
 func lambdaAccount(s string) (account string, ok bool) {
 	const prefix = "arn:aws:lambda:"
 	if len(s) < len(prefix) || s[:len(prefix)] != prefix {
@@ -103,38 +90,6 @@ func lambdaAccount(s string) (account string, ok bool) {
 		return "", false
 	}
 	return s[a : a+12], true
-}
-
-// findColons stores in cut the indexes of the first len(cut) colons of s
-// at or after from, reporting false when s has fewer. It reads eight bytes
-// at a time: the parts of an ARN are short, and a call per colon costs
-// more than the search.
-func findColons(s string, from int, cut *[4]int) bool {
-	const lows, colons = 0x7f7f7f7f7f7f7f7f, 0x3a3a3a3a3a3a3a3a
-	n, i := 0, from
-	for ; i+8 <= len(s); i += 8 {
-		x := binary.LittleEndian.Uint64([]byte(s[i:i+8])) ^ colons
-		// A byte of x is zero where s has a colon. Adding 0x7f to each
-		// byte's low seven bits sets its high bit unless they are all
-		// zero, and cannot carry into the next byte; with x's own high
-		// bit or'ed in, the high bits left clear mark exactly the zero
-		// bytes.
-		for m := ^((x & lows) + lows | x | lows); m != 0; m &= m - 1 {
-			cut[n] = i + bits.TrailingZeros64(m)/8
-			if n++; n == len(cut) {
-				return true
-			}
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] == ':' {
-			cut[n] = i
-			if n++; n == len(cut) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // splitPathName splits "PATH/NAME" (after "user/" or "role/") into the path
@@ -176,7 +131,7 @@ func (p *principal) parse(s string) error {
 		// The commonest shape, at fixed offsets: arn:aws:iam::ACCOUNT:...
 		part, svc, acct, res, ok = "aws", s[8:11], s[13:25], s[26:], true
 	} else {
-		part, svc, region, acct, res, ok = arnParts(s)
+		part, svc, region, acct, res, ok = arn.Split(s)
 	}
 	if !ok || part == "" || region != "" || !arn.IsAccountID(acct) {
 		return requestError(CodeInvalidPrincipal, "principal", s, "the principal is not a user, role, session, federated-user or root ARN, a service principal or \"anonymous\"")
@@ -266,7 +221,7 @@ func (m *principalMatcher) addAWS(v string) {
 		m.accounts = append(m.accounts, rolePrincipal{account: v})
 		return
 	}
-	part, svc, region, acct, res, ok := arnParts(v)
+	part, svc, region, acct, res, ok := arn.Split(v)
 	if !ok || part == "" || region != "" || !arn.IsAccountID(acct) {
 		return
 	}

@@ -2,11 +2,11 @@ package evaluate
 
 import (
 	"errors"
-	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/lambdaiam/lambdaiam/arn"
 )
 
 // TestM4PrincipalClassification checks how request principals are read.
@@ -57,55 +57,34 @@ func TestM4PrincipalClassification(t *testing.T) {
 	}
 }
 
-// refArnParts is arnParts by strings.SplitN.
-func refArnParts(s string) (parts [6]string, ok bool) {
-	f := strings.SplitN(s, ":", 6)
-	if len(f) < 6 || f[0] != "arn" {
-		return parts, false
-	}
-	copy(parts[:], f)
-	return parts, true
-}
-
-// TestArnPartsBytes checks arnParts, which finds colons eight bytes at a
-// time, against a split on random strings of the bytes that could fool a
-// word-wise search: the colon, its neighbours, the colon with its high bit
-// set, zero and 0xff.
-func TestArnPartsBytes(t *testing.T) {
-	alphabet := []byte{':', ';', '9', 0xba, 0x00, 0xff, 0x3b, 0x7f, 0x80, 'a', 0x01}
-	r := rand.New(rand.NewPCG(5, 6))
-	for n := 0; n < 20000; n++ {
-		b := []byte("arn:")
-		for k := r.IntN(40); k > 0; k-- {
-			b = append(b, alphabet[r.IntN(len(alphabet))])
-		}
-		s := string(b)
-		want, wantOK := refArnParts(s)
-		p, sv, rg, ac, rs, ok := arnParts(s)
-		got := [6]string{"arn", p, sv, rg, ac, rs}
-		if ok != wantOK || (ok && got != want) {
-			t.Fatalf("arnParts(%q) = %q %v, want %q %v", s, got, ok, want, wantOK)
-		}
-	}
-}
-
-// TestLambdaAccount: the fast path reads what arnParts reads, or declines.
+// TestLambdaAccount: the fast path takes the Lambda ARNs of the aws
+// partition with a 12-digit account, reading what arn.Split reads, and
+// declines every other shape.
 func TestLambdaAccount(t *testing.T) {
-	for _, s := range []string{
-		"arn:aws:lambda:us-east-1:111122223333:function:f",
-		"arn:aws:lambda::111122223333:function:f",
-		"arn:aws:lambda:us-east-1:11112222333:function:f",
-		"arn:aws:lambda:us-east-1:111122223333",
-		"arn:aws:lambda:us-east-1::function:f",
-		"arn:aws:lambda:us-east-1:1111222233334:function:f",
-		"arn:aws:lambda:us-east-1",
-		"arn:aws-cn:lambda:cn-north-1:111122223333:function:f",
-		"arn:aws:lambda:us-east-1:abcd22223333:function:f",
+	for _, tc := range []struct {
+		arn  string
+		want bool // the fast path takes it
+	}{
+		{"arn:aws:lambda:us-east-1:111122223333:function:f", true},
+		{"arn:aws:lambda:us-east-1:111122223333:function:f:PROD", true},
+		{"arn:aws:lambda::111122223333:function:f", true},
+		{"arn:aws:lambda:eu-west-1:444455556666:layer:l:3", true},
+		{"arn:aws:lambda:us-east-1:11112222333:function:f", false},
+		{"arn:aws:lambda:us-east-1:111122223333", false},
+		{"arn:aws:lambda:us-east-1::function:f", false},
+		{"arn:aws:lambda:us-east-1:1111222233334:function:f", false},
+		{"arn:aws:lambda:us-east-1", false},
+		{"arn:aws-cn:lambda:cn-north-1:111122223333:function:f", false},
+		{"arn:aws:lambda:us-east-1:abcd22223333:function:f", false},
+		{"arn:aws:s3:::bucket", false},
 	} {
-		got, ok := lambdaAccount(s)
-		_, _, _, want, _, wantOK := arnParts(s)
-		if ok && (!wantOK || got != want) {
-			t.Errorf("lambdaAccount(%q) = %q, arnParts reads %q (ok %v)", s, got, want, wantOK)
+		got, ok := lambdaAccount(tc.arn)
+		if ok != tc.want {
+			t.Errorf("lambdaAccount(%q) ok = %v, want %v", tc.arn, ok, tc.want)
+			continue
+		}
+		if _, _, _, want, _, _ := arn.Split(tc.arn); ok && got != want {
+			t.Errorf("lambdaAccount(%q) = %q, arn.Split reads %q", tc.arn, got, want)
 		}
 	}
 }
