@@ -108,10 +108,10 @@ type Cond struct {
 	// compares strings without the general path.
 	eqFast bool
 	eq     []string
-	// ipFast: an address operator without a set qualifier on a key that
-	// is not multivalued, so that EvalSlot matches a single value parsed
-	// once per slot.
-	ipFast bool
+	// ipFast, dateFast: an address or date operator without a set
+	// qualifier on a key that is not multivalued, so that EvalSlot
+	// matches a single value parsed once per slot.
+	ipFast, dateFast bool
 }
 
 // Compile builds the condition op key values, as written in a policy whose
@@ -152,7 +152,9 @@ func Compile(op Operator, key string, values []string, variables bool, opts Opti
 		}
 	}
 	c.eqFast, c.eq = equalityValues(c)
-	c.ipFast = op.Set == Single && !c.multiKey && op.Base.Family() == FamilyIP
+	plain := op.Set == Single && !c.multiKey
+	c.ipFast = plain && op.Base.Family() == FamilyIP
+	c.dateFast = plain && op.Base.Family() == FamilyDate
 	return c, nil
 }
 
@@ -298,6 +300,10 @@ func (c *Cond) EvalSlot(env *Env, slot int) bool {
 			// As match does for an address, with the parse remembered.
 			a, ok := sv.addr(c.opts.UnmapIPv4Mapped)
 			return ok && c.matchAddr(a)
+		case c.dateFast:
+			// As match does for a date, with the parse remembered.
+			t, ok := sv.when()
+			return ok && c.matchInstant(t) != c.op.Base.Negated()
 		}
 	}
 	return c.evalValue(env, &sv.v, sv.found)
@@ -521,10 +527,16 @@ func (c *Cond) matchDate(v *Value, i int) (found, ok bool) {
 			return false, false
 		}
 	}
+	return c.matchInstant(t), true
+}
+
+// matchInstant reports whether the request instant t compares as the
+// operator asks with one of the policy dates.
+func (c *Cond) matchInstant(t instant) bool {
 	for _, d := range c.dates {
 		if numericHolds(c.op.Base, t.compare(d)) {
-			return true, true
+			return true
 		}
 	}
-	return false, true
+	return false
 }

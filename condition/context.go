@@ -234,6 +234,23 @@ type slotValue struct {
 	ipState uint8
 	ipUnmap bool
 	ip      netip.Addr
+	// The value parsed as a date, for the Date operators: dateState as
+	// ipState.
+	dateState uint8
+	date      instant
+}
+
+// when returns the slot's single value parsed as a request date, parsing
+// it once.
+func (sv *slotValue) when() (instant, bool) {
+	if sv.dateState == 0 {
+		t, ok := parseDate(sv.v.one)
+		sv.date, sv.dateState = t, 2
+		if ok {
+			sv.dateState = 1
+		}
+	}
+	return sv.date, sv.dateState == 1
 }
 
 // addr returns the slot's single value parsed as a request address,
@@ -270,7 +287,7 @@ func (e *Env) lookupSlot(slot int, lkey string) *slotValue {
 	sv := &e.slots[slot]
 	if e.known&bit == 0 {
 		sv.v, sv.found = e.lookup(lkey)
-		sv.ipState = 0
+		sv.ipState, sv.dateState = 0, 0
 		e.known |= bit
 	}
 	return sv
