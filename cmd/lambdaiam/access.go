@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -108,11 +107,8 @@ func runAccess(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Flags may follow CASEFILE too.
 	var files []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
-			}
-			return 2
+		if code, ok := parseFlags(fs, args); !ok {
+			return code
 		}
 		if fs.NArg() == 0 {
 			break
@@ -459,18 +455,12 @@ func accessTable(w io.Writer, rep accessReport) {
 	fmt.Fprintf(w, "%d actions: %d Allow, %d ImplicitDeny, %d ExplicitDeny\n\n",
 		len(rep.Actions), count["Allow"], count["ImplicitDeny"], count["ExplicitDeny"])
 
-	head := [4]string{"ACCESS LEVEL", "ACTION", "DECISION", "DECIDED BY"}
-	width := [3]int{len(head[0]), len(head[1]), len(head[2])}
+	rows := [][3]string{{"ACCESS LEVEL", "ACTION", "DECISION"}}
 	for _, r := range rep.Actions {
-		width[0] = max(width[0], len(r.AccessLevel))
-		width[1] = max(width[1], len(r.Action))
-		width[2] = max(width[2], len(r.Decision))
+		rows = append(rows, [3]string{r.AccessLevel, r.Action, r.Decision})
 	}
-	line := func(level, action, decision, by string) {
-		s := fmt.Sprintf("%-*s  %-*s  %-*s  %s", width[0], level, width[1], action, width[2], decision, by)
-		fmt.Fprintln(w, strings.TrimRight(s, " "))
-	}
-	line(head[0], head[1], head[2], head[3])
+	line := columns(w, rows)
+	line(rows[0][0], rows[0][1], rows[0][2], "DECIDED BY")
 	for i, r := range rep.Actions {
 		level := r.AccessLevel
 		if i > 0 && rep.Actions[i-1].AccessLevel == level {

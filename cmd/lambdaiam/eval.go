@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -49,11 +48,8 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "its EvaluationResults.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	switch *format {
 	case "", "text":
@@ -443,18 +439,12 @@ func runSimulate(f *simulateFlags, details *awsinput.AccountDetails, failOnDeny 
 // per action and resource, with the matched statements as
 // SourcePolicyId@LINE:COLUMN.
 func simulateTable(w io.Writer, results []awsinput.EvaluationResult) {
-	head := [4]string{"EvalActionName", "EvalResourceName", "EvalDecision", "MatchedStatements"}
-	width := [3]int{len(head[0]), len(head[1]), len(head[2])}
+	rows := [][3]string{{"EvalActionName", "EvalResourceName", "EvalDecision"}}
 	for _, r := range results {
-		width[0] = max(width[0], len(r.EvalActionName))
-		width[1] = max(width[1], len(r.EvalResourceName))
-		width[2] = max(width[2], len(r.EvalDecision))
+		rows = append(rows, [3]string{r.EvalActionName, r.EvalResourceName, r.EvalDecision})
 	}
-	line := func(a, r, d, m string) {
-		s := fmt.Sprintf("%-*s  %-*s  %-*s  %s", width[0], a, width[1], r, width[2], d, m)
-		fmt.Fprintln(w, strings.TrimRight(s, " "))
-	}
-	line(head[0], head[1], head[2], head[3])
+	line := columns(w, rows)
+	line(rows[0][0], rows[0][1], rows[0][2], "MatchedStatements")
 	for _, r := range results {
 		var ms []string
 		for _, m := range r.MatchedStatements {

@@ -32,9 +32,12 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 const usage = `lambdaiam answers whether a request to AWS Lambda would be allowed, and why.
@@ -84,4 +87,32 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "lambdaiam: unknown command %q\n\n%s", args[0], usage)
 	return 2
+}
+
+// parseFlags parses args into fs. ok is false when the command must end
+// with code: 0 after -h (the usage is printed), 2 on a bad flag (with the
+// error and the usage).
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	return 0, true
+}
+
+// columns returns a function that prints a row of four columns, the first
+// three padded to the widest of rows, trailing spaces trimmed.
+func columns(w io.Writer, rows [][3]string) func(a, b, c, d string) {
+	var width [3]int
+	for _, r := range rows {
+		for k := range r {
+			width[k] = max(width[k], len(r[k]))
+		}
+	}
+	return func(a, b, c, d string) {
+		s := fmt.Sprintf("%-*s  %-*s  %-*s  %s", width[0], a, width[1], b, width[2], c, d)
+		fmt.Fprintln(w, strings.TrimRight(s, " "))
+	}
 }

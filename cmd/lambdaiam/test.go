@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -58,11 +57,8 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	// "--" is a path.
 	var paths []string
 	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
-			}
-			return 2
+		if code, ok := parseFlags(fs, rest); !ok {
+			return code
 		}
 		rest = fs.Args()
 		if len(rest) == 0 {
