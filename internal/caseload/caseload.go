@@ -48,6 +48,24 @@ type Case struct {
 	Err error
 }
 
+// CaseJSON is a case as written in the case format, for programs that
+// write cases (the generators of the differential and metamorphic tests);
+// P is how they write a policy. Struct fields keep the format's order.
+type CaseJSON[P any] struct {
+	Name                string         `json:"name"`
+	Principal           string         `json:"principal"`
+	Action              string         `json:"action"`
+	Resource            string         `json:"resource"`
+	ResourceAccount     string         `json:"resourceAccount,omitempty"`
+	Context             map[string]any `json:"context,omitempty"`
+	IdentityPolicies    []P            `json:"identityPolicies,omitempty"`
+	ResourcePolicy      P              `json:"resourcePolicy,omitempty"`
+	PermissionsBoundary P              `json:"permissionsBoundary,omitempty"`
+	SessionPolicy       P              `json:"sessionPolicy,omitempty"`
+	SCPs                [][]P          `json:"scps,omitempty"`
+	Expect              string         `json:"expect,omitempty"`
+}
+
 // Error is a problem with a case: its JSON, a field, or a policy (then Err
 // is the policy.ErrorList).
 type Error struct {

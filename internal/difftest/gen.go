@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/lambdaiam/lambdaiam/internal/caseload"
 )
 
 // Generate returns n random cases as JSON Lines, one case per line. Case k
@@ -37,19 +39,7 @@ func CaseName(seed uint64) string { return "difftest seed " + strconv.FormatUint
 // The JSON shapes written. Struct fields keep their order; maps are
 // written with sorted keys by encoding/json, so the output is deterministic
 // and, being built from Go values, never holds a duplicate key.
-type caseJSON struct {
-	Name                string          `json:"name"`
-	Principal           string          `json:"principal"`
-	Action              string          `json:"action"`
-	Resource            string          `json:"resource"`
-	ResourceAccount     string          `json:"resourceAccount,omitempty"`
-	Context             map[string]any  `json:"context,omitempty"`
-	IdentityPolicies    []*policyJSON   `json:"identityPolicies,omitempty"`
-	ResourcePolicy      *policyJSON     `json:"resourcePolicy,omitempty"`
-	PermissionsBoundary *policyJSON     `json:"permissionsBoundary,omitempty"`
-	SessionPolicy       *policyJSON     `json:"sessionPolicy,omitempty"`
-	SCPs                [][]*policyJSON `json:"scps,omitempty"`
-}
+type caseJSON = caseload.CaseJSON[*policyJSON]
 
 type policyJSON struct {
 	Version   string `json:"Version,omitempty"`

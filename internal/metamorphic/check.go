@@ -286,20 +286,7 @@ func caseJSON(w *World, seed uint64, what string, d evaluate.Decision) []byte {
 		}
 		return &named{Name: n.Name, Document: b}
 	}
-	c := struct {
-		Name                string         `json:"name"`
-		Principal           string         `json:"principal"`
-		Action              string         `json:"action"`
-		Resource            string         `json:"resource"`
-		ResourceAccount     string         `json:"resourceAccount,omitempty"`
-		Context             map[string]any `json:"context,omitempty"`
-		IdentityPolicies    []*named       `json:"identityPolicies,omitempty"`
-		ResourcePolicy      *named         `json:"resourcePolicy,omitempty"`
-		PermissionsBoundary *named         `json:"permissionsBoundary,omitempty"`
-		SessionPolicy       *named         `json:"sessionPolicy,omitempty"`
-		SCPs                [][]*named     `json:"scps,omitempty"`
-		Expect              string         `json:"expect"`
-	}{
+	c := caseload.CaseJSON[*named]{
 		Name:      "metamorphic seed " + strconv.FormatUint(seed, 10) + " " + what,
 		Principal: w.Request.Principal, Action: w.Request.Action, Resource: w.Request.Resource,
 		ResourceAccount: w.Request.ResourceAccount,
