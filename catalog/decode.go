@@ -1,25 +1,14 @@
 package catalog
 
 import (
-	"github.com/lambdaiam/lambdaiam/catalog/internal/schema"
-
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
-)
 
-// The embedded data's schema (catalog/internal/schema, which the
-// generator writes).
-type (
-	fileData     = schema.File
-	serviceData  = schema.Service
-	actionData   = schema.Action
-	refData      = schema.Ref
-	resourceData = schema.Resource
-	keyData      = schema.Key
+	"github.com/lambdaiam/lambdaiam/catalog/internal/schema"
 )
 
 // decode builds a Catalog from gzip-compressed JSON data.
@@ -32,7 +21,7 @@ func decode(gz string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	var fd fileData
+	var fd schema.File
 	if err := json.Unmarshal(js, &fd); err != nil {
 		return nil, err
 	}
@@ -55,7 +44,7 @@ func checkName(what, s string) error {
 
 func lower(s string) string { return strings.ToLower(s) }
 
-func build(fd *fileData) (*Catalog, error) {
+func build(fd *schema.File) (*Catalog, error) {
 	c := &Catalog{
 		version:    fd.Version,
 		serviceIdx: map[string][2]int{},
@@ -75,7 +64,7 @@ func build(fd *fileData) (*Catalog, error) {
 	for _, p := range fd.RCPServices {
 		c.rcp[lower(p)] = true
 	}
-	addKey := func(k keyData) error {
+	addKey := func(k schema.Key) error {
 		if err := checkName("key", k.Name); err != nil {
 			return err
 		}
@@ -106,7 +95,7 @@ func build(fd *fileData) (*Catalog, error) {
 	slices.SortFunc(c.globalKeys, cmpFold)
 
 	services := slices.Clone(fd.Services)
-	slices.SortFunc(services, func(a, b serviceData) int { return strings.Compare(a.Prefix, b.Prefix) })
+	slices.SortFunc(services, func(a, b schema.Service) int { return strings.Compare(a.Prefix, b.Prefix) })
 	for si := range services {
 		s := &services[si]
 		if err := checkName("service", s.Prefix); err != nil {
@@ -124,7 +113,7 @@ func build(fd *fileData) (*Catalog, error) {
 		}
 
 		rts := slices.Clone(s.ResourceTypes)
-		slices.SortFunc(rts, func(a, b resourceData) int { return cmpFold(a.Name, b.Name) })
+		slices.SortFunc(rts, func(a, b schema.Resource) int { return cmpFold(a.Name, b.Name) })
 		for _, r := range rts {
 			if err := checkName("resource type", s.Prefix+":"+r.Name); err != nil {
 				return nil, err
@@ -141,7 +130,7 @@ func build(fd *fileData) (*Catalog, error) {
 		}
 
 		acts := slices.Clone(s.Actions)
-		slices.SortFunc(acts, func(a, b actionData) int { return cmpFold(a.Name, b.Name) })
+		slices.SortFunc(acts, func(a, b schema.Action) int { return cmpFold(a.Name, b.Name) })
 		lo := len(c.actions)
 		for _, a := range acts {
 			full := s.Prefix + ":" + a.Name

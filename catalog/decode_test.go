@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/lambdaiam/lambdaiam/catalog/internal/schema"
 )
 
 func gz(t *testing.T, v any) string {
@@ -25,20 +27,20 @@ func gz(t *testing.T, v any) string {
 	return buf.String()
 }
 
-func minimal() fileData {
-	return fileData{
+func minimal() schema.File {
+	return schema.File{
 		Version:      "1",
 		ServiceNames: map[string]string{"svc": "Service"},
-		GlobalKeys:   []keyData{{Name: "aws:TagKeys", Type: "ArrayOfString"}},
-		Services: []serviceData{{
+		GlobalKeys:   []schema.Key{{Name: "aws:TagKeys", Type: "ArrayOfString"}},
+		Services: []schema.Service{{
 			Prefix:        "svc",
 			Name:          "Service",
-			ResourceTypes: []resourceData{{Name: "thing", ARN: "arn:${Partition}:svc:${Region}:${Account}:thing/${Id}"}},
-			Actions: []actionData{
-				{Name: "GetThing", AccessLevel: []string{"Read"}, ResourceTypes: []refData{{Name: "thing", Required: true}}},
+			ResourceTypes: []schema.Resource{{Name: "thing", ARN: "arn:${Partition}:svc:${Region}:${Account}:thing/${Id}"}},
+			Actions: []schema.Action{
+				{Name: "GetThing", AccessLevel: []string{"Read"}, ResourceTypes: []schema.Ref{{Name: "thing", Required: true}}},
 				{Name: "ListThings", AccessLevel: []string{"List"}},
 			},
-			Keys: []keyData{{Name: "svc:Mode", Type: "String"}},
+			Keys: []schema.Key{{Name: "svc:Mode", Type: "String"}},
 		}},
 	}
 }
@@ -56,7 +58,7 @@ func TestDecodeRejectsBadData(t *testing.T) {
 		{"data/not-json", func(t *testing.T) string { return gz(t, []byte("{")) }, true},
 		{"data/duplicate-action", func(t *testing.T) string {
 			fd := minimal()
-			fd.Services[0].Actions = append(fd.Services[0].Actions, actionData{Name: "getthing", AccessLevel: []string{"Read"}})
+			fd.Services[0].Actions = append(fd.Services[0].Actions, schema.Action{Name: "getthing", AccessLevel: []string{"Read"}})
 			return gz(t, fd)
 		}, true},
 		{"data/unknown-resource-type", func(t *testing.T) string {
@@ -71,7 +73,7 @@ func TestDecodeRejectsBadData(t *testing.T) {
 		}, true},
 		{"data/conflicting-key-types", func(t *testing.T) string {
 			fd := minimal()
-			fd.Services[0].Keys = append(fd.Services[0].Keys, keyData{Name: "AWS:TagKeys", Type: "String"})
+			fd.Services[0].Keys = append(fd.Services[0].Keys, schema.Key{Name: "AWS:TagKeys", Type: "String"})
 			return gz(t, fd)
 		}, true},
 		{"data/key-without-type", func(t *testing.T) string {

