@@ -454,3 +454,53 @@ func TestD2D3ResourceVariables(t *testing.T) {
 			pols: pols{identity: []string{`{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"lambda:*","Resource":"arn:aws:lambda:us-east-1:111122223333:function:${aws:username}"}]}`}}, want: implicit},
 	})
 }
+
+// TestF8ExecutionRole: the execution role's trust policy lets the Lambda
+// service assume the role, and no one else; a function that assumes its
+// own role must be named in the trust policy.
+func TestF8ExecutionRole(t *testing.T) {
+	const execRole = "arn:aws:iam::111122223333:role/orders-exec"
+	trust := pol(`"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"`)
+	assume := func(principal string) evaluate.Request {
+		return evaluate.Request{Principal: principal, Action: "sts:AssumeRole", Resource: execRole}
+	}
+	ownSession := "arn:aws:sts::111122223333:assumed-role/orders-exec/orders"
+	idAssumeOwn := pol(`"Effect":"Allow","Action":"sts:AssumeRole","Resource":"` + execRole + `"`)
+	runDecisions(t, []decisionCase{
+		{name: "F8/lambda-service-assumes-the-role", req: assume("lambda.amazonaws.com"),
+			pols: pols{trust: trust}, want: allow},
+		{name: "F8/edge-service-needs-its-own-trust", req: assume("edgelambda.amazonaws.com"),
+			pols: pols{trust: trust}, want: implicit},
+		{name: "F8/function-assuming-its-own-role-is-not-trusted", req: assume(ownSession),
+			pols: pols{identity: []string{idAssumeOwn}, trust: trust}, want: implicit},
+		{name: "F8/function-assuming-its-own-role-when-listed", req: assume(ownSession),
+			pols: pols{identity: []string{idAssumeOwn}, trust: pol(`"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com","AWS":"` + execRole + `"},"Action":"sts:AssumeRole"`)},
+			want: allow},
+	})
+}
+
+// TestF10BoundaryPattern: an application's boundary allows its own
+// resources and the actions without resource-level scoping; the role's
+// rights are the intersection of its identity policy and the boundary.
+func TestF10BoundaryPattern(t *testing.T) {
+	const (
+		appFn   = "arn:aws:lambda:us-east-1:111122223333:function:my-app-getAllItemsFunction-1A2B"
+		otherFn = "arn:aws:lambda:us-east-1:111122223333:function:billing"
+		role    = "arn:aws:sts::111122223333:assumed-role/my-app-role/fn"
+	)
+	boundary := pol(
+		`"Effect":"Allow","Action":"*","Resource":"arn:aws:lambda:us-east-1:111122223333:function:my-app-getAllItemsFunction-*"`,
+		`"Effect":"Allow","Action":["logs:CreateLogGroup","logs:CreateLogStream","logs:DescribeLogGroups","logs:PutLogEvents","xray:Put*"],"Resource":"*"`)
+	identity := pol(`"Effect":"Allow","Action":["lambda:*","logs:*","xray:*"],"Resource":"*"`)
+	logs := evaluate.Request{Principal: role, Action: "logs:PutLogEvents", Resource: "arn:aws:logs:us-east-1:111122223333:log-group:/aws/lambda/x:log-stream:y"}
+	runDecisions(t, []decisionCase{
+		{name: "F10/own-function-allowed", req: invoke(role, appFn),
+			pols: pols{identity: []string{identity}, boundary: boundary}, want: allow},
+		{name: "F10/other-function-outside-the-boundary", req: invoke(role, otherFn),
+			pols: pols{identity: []string{identity}, boundary: boundary}, want: implicit},
+		{name: "F10/unscoped-logs-action-allowed", req: logs,
+			pols: pols{identity: []string{identity}, boundary: boundary}, want: allow},
+		{name: "F10/boundary-alone-grants-nothing", req: invoke(role, appFn),
+			pols: pols{boundary: boundary}, want: implicit},
+	})
+}
