@@ -204,6 +204,57 @@ func FuzzResolveFunction(f *testing.F) {
 	})
 }
 
+// FuzzResolveFunctionCaller varies the caller's partition and region. A
+// function that resolves has an ARN that ParseFunction reads back as the
+// same function, however long or odd those parts were (regression: a long
+// region once gave an ARN that Parse refused).
+func FuzzResolveFunctionCaller(f *testing.F) {
+	f.Add("f", "aws", "us-east-1")
+	f.Add("f:1", "aws-cn", "cn-north-1")
+	f.Add("f", "aws", strings.Repeat("9", MaxLength))
+	f.Fuzz(func(t *testing.T, ref, partition, region string) {
+		fn, err := ResolveFunction(ref, "", partition, region, "111122223333")
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Offset < 0 || pe.Offset > len(pe.Input) ||
+				(pe.Input != ref && pe.Input != partition && pe.Input != region) {
+				t.Fatalf("ResolveFunction(%q, %q, %q) bad error %+v", ref, partition, region, err)
+			}
+			return
+		}
+		back, err := ParseFunction(fn.String())
+		if err != nil || back != fn {
+			t.Fatalf("ResolveFunction(%q, %q, %q) = %+v; ParseFunction of it = %+v, %v", ref, partition, region, fn, back, err)
+		}
+	})
+}
+
+// FuzzResourceOf assembles an ARN from parts. Whatever ResourceOf accepts,
+// ParseResource accepts as text, with the same result.
+func FuzzResourceOf(f *testing.F) {
+	f.Add("aws", "us-east-1", "111122223333", "function:f:1")
+	f.Add("aws", "us-east-1", "111122223333", "event-source-mapping:14e0db71-5d35-4eb5-b481-8945cf9d10c2")
+	f.Add("aws", strings.Repeat("9", MaxLength), "111122223333", "layer:l:3")
+	f.Fuzz(func(t *testing.T, partition, region, account, resource string) {
+		a := ARN{Partition: partition, Service: "lambda", Region: region, AccountID: account, Resource: resource}
+		r, err := ResourceOf(a)
+		if KindOf(a) != r.Kind {
+			t.Fatalf("KindOf = %v, ResourceOf = %v", KindOf(a), r.Kind)
+		}
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Offset < 0 || pe.Offset > len(pe.Input) {
+				t.Fatalf("ResourceOf(%+v) bad error %v", a, err)
+			}
+			return
+		}
+		back, err := ParseResource(a.String())
+		if err != nil || back != r {
+			t.Fatalf("ResourceOf(%+v) = %+v; ParseResource of its text = %+v, %v", a, r, back, err)
+		}
+	})
+}
+
 func FuzzPattern(f *testing.F) {
 	for _, p := range conformancePatterns {
 		f.Add(p, "arn:aws:lambda:us-east-1:111122223333:function:invoice-pdf")

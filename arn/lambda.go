@@ -152,8 +152,10 @@ func clampOffset(off int, s string) int {
 	return max(0, min(off, len(s)))
 }
 
-// ResourceOf interprets a as a Lambda resource. The error is a *ParseError
-// whose Input is a.String().
+// ResourceOf interprets a as a Lambda resource. It accepts exactly the ARNs
+// whose text ParseResource accepts, so an ARN longer than MaxLength is an
+// error (CodeTooLong). The error is a *ParseError whose Input is
+// a.String().
 func ResourceOf(a ARN) (Resource, error) {
 	r, code, off := resourceOf(a)
 	if code != 0 {
@@ -175,6 +177,10 @@ func KindOf(a ARN) Kind {
 // relative to the start of a.Resource when positive; negative offsets
 // count back from there into the ARN prefix.
 func resourceOf(a ARN) (Resource, ErrorCode, int) {
+	if n := a.textLen(); n > MaxLength {
+		// As Parse would: an ARN this long is not one, whatever its parts.
+		return Resource{}, CodeTooLong, MaxLength - (n - len(a.Resource))
+	}
 	if code, _ := checkPart(0, a.Partition); code != 0 {
 		return Resource{}, code, -len(a.Partition) - len(a.Service) - len(a.Region) - len(a.AccountID) - 4
 	}
@@ -511,7 +517,17 @@ func build(partition, region, account, name, q string) (Function, error) {
 	if !IsAccountID(account) {
 		return Function{}, &ParseError{Input: account, Code: CodeInvalidAccount}
 	}
-	return Function{ARN: FunctionARN(partition, region, account, name, q), Name: name, Qualifier: q}, nil
+	a := FunctionARN(partition, region, account, name, q)
+	if a.textLen() > MaxLength {
+		// The name, qualifier and account are short by now: the partition
+		// or the region is what is too long.
+		in := region
+		if len(partition) > len(region) {
+			in = partition
+		}
+		return Function{}, &ParseError{Input: in, Offset: len(in), Code: CodeTooLong}
+	}
+	return Function{ARN: a, Name: name, Qualifier: q}, nil
 }
 
 // ResolveFunction turns a function reference, as the Lambda API accepts it
@@ -548,6 +564,8 @@ func build(partition, region, account, name, q string) (Function, error) {
 //  7. The function's region and account come from ref, else from the
 //     arguments (CodeMissingRegion, CodeMissingAccount when absent,
 //     CodeInvalidRegion, CodeInvalidAccount when malformed).
+//  8. The function's ARN has at most MaxLength bytes, as Parse requires
+//     (CodeTooLong, Input the partition or region that is too long).
 //
 // The result is qualified when a qualifier came from either place;
 // "$LATEST" given explicitly counts as a qualifier.

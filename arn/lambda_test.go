@@ -1,6 +1,7 @@
 package arn
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -226,6 +227,40 @@ func TestParseFunction(t *testing.T) {
 	}
 }
 
+// TestResourceOfLength checks that ResourceOf, given an ARN assembled from
+// parts, accepts exactly what ParseResource accepts of its text: nothing
+// longer than MaxLength (rule M3.2). Regression for a fuzz finding, an
+// event source mapping ARN built with a 2,000-byte region.
+func TestResourceOfLength(t *testing.T) {
+	for _, extra := range []int{-1, 0, 1, 100} {
+		t.Run(fmt.Sprint(extra), func(t *testing.T) {
+			fixed := EventSourceMappingARN("aws", "", "111122223333", testUUID).String()
+			region := strings.Repeat("9", MaxLength-len(fixed)+extra)
+			a := EventSourceMappingARN("aws", region, "111122223333", testUUID)
+			if got := len(a.String()); got != MaxLength+extra {
+				t.Fatalf("test ARN has %d bytes, want %d", got, MaxLength+extra)
+			}
+			r, err := ResourceOf(a)
+			_, perr := ParseResource(a.String())
+			if diff := cmp.Diff(errOf(t, perr), errOf(t, err)); diff != "" {
+				t.Errorf("ResourceOf error differs from ParseResource (-ParseResource +ResourceOf):\n%s", diff)
+			}
+			if extra > 0 {
+				if diff := cmp.Diff(&errInfo{CodeTooLong, MaxLength}, errOf(t, err)); diff != "" {
+					t.Errorf("ResourceOf error (-want +got):\n%s", diff)
+				}
+				if k := KindOf(a); k != KindUnknown {
+					t.Errorf("KindOf = %v, want KindUnknown", k)
+				}
+				return
+			}
+			if err != nil || r.Kind != KindEventSourceMapping || KindOf(a) != KindEventSourceMapping {
+				t.Errorf("ResourceOf = %+v, %v; KindOf = %v", r, err, KindOf(a))
+			}
+		})
+	}
+}
+
 func TestResolveFunction(t *testing.T) {
 	type args struct{ ref, qualifier, partition, region, account string }
 	caller := func(ref, q string) args { return args{ref, q, "aws", "us-east-1", "111122223333"} }
@@ -282,6 +317,12 @@ func TestResolveFunction(t *testing.T) {
 		{name: "F2/missing-account", args: args{"f", "", "aws", "us-east-1", ""}, wantErr: &errInfo{CodeMissingAccount, 0}},
 		{name: "F2/malformed-caller-account", args: args{"f", "", "aws", "us-east-1", "me"}, wantErr: &errInfo{CodeInvalidAccount, 0}},
 		{name: "F2/malformed-caller-region", args: args{"f", "", "aws", "us east", "111122223333"}, wantErr: &errInfo{CodeInvalidRegion, 2}},
+		// Regression (a fuzz finding): a caller's region long enough to make
+		// the ARN longer than Parse accepts is an error, not an ARN.
+		{name: "M3.2/caller-region-too-long", args: args{"f", "", "aws", strings.Repeat("9", MaxLength), "111122223333"},
+			wantErr: &errInfo{CodeTooLong, MaxLength}},
+		{name: "M3.2/caller-partition-too-long", args: args{"f", "", strings.Repeat("p", MaxLength-30), "us-east-1", "111122223333"},
+			wantErr: &errInfo{CodeTooLong, MaxLength - 30}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -237,6 +237,9 @@ func (b *builder) build() error {
 	if b.partition == "" {
 		b.partition = "aws"
 	}
+	if err := b.checkEndpoint(); err != nil {
+		return err
+	}
 	if c.FunctionURLAuthType != "" && c.FunctionURLAuthType != "AWS_IAM" && c.FunctionURLAuthType != "NONE" {
 		return errorf(CodeInvalidParameter, "FunctionURLAuthType", c.FunctionURLAuthType, `want "AWS_IAM" or "NONE"`)
 	}
@@ -384,6 +387,9 @@ func (b *builder) resource() (string, arn.Kind, error) {
 			return "", 0, errorf(CodeMissingParameter, "VersionNumber", "", "the operation needs a layer version number")
 		}
 		a := arn.LayerVersionARN(l.ARN.Partition, l.ARN.Region, l.ARN.AccountID, l.Name, c.VersionNumber)
+		if _, err := arn.ResourceOf(a); err != nil {
+			return "", 0, &Error{Code: CodeInvalidParameter, Field: "LayerName", Value: c.LayerName, Msg: "no layer version ARN for it", Err: err}
+		}
 		return a.String(), arn.KindLayerVersion, nil
 	case onLayerVersionARN:
 		r, err := b.resourceARN("Resource", c.Resource, arn.KindLayerVersion)
@@ -460,6 +466,8 @@ func (b *builder) function() (arn.Function, error) {
 				e.Field, e.Value = "Qualifier", c.Qualifier
 			case c.Region != "" && pe.Input == c.Region:
 				e.Field, e.Value = "Region", c.Region
+			case pe.Input == b.partition:
+				e.Field, e.Value = "Partition", b.partition
 			case b.account != "" && pe.Input == b.account:
 				e.Field, e.Value = "Account", b.account
 			}
@@ -540,6 +548,26 @@ func (b *builder) resourceARN(field, s string, want arn.Kind) (arn.Resource, err
 		return r, errorf(CodeInvalidParameter, field, s, "a %s ARN, not a %s ARN", r.Kind, want)
 	}
 	return r, nil
+}
+
+// checkEndpoint checks the partition and the region (when given) as parts
+// of a Lambda ARN, so that a bad one is reported as itself rather than as
+// the parameter whose ARN it spoils.
+func (b *builder) checkEndpoint() error {
+	region := b.c.Region
+	if region == "" {
+		region = "us-east-1" // the region is checked where it is needed
+	}
+	_, err := arn.ResourceOf(arn.FunctionARN(b.partition, region, "000000000000", "f", ""))
+	var pe *arn.ParseError
+	if err == nil || !errors.As(err, &pe) {
+		return err
+	}
+	e := &Error{Code: CodeInvalidParameter, Field: "Region", Value: b.c.Region, Msg: "not a region", Err: err}
+	if pe.Code == arn.CodeInvalidPartition {
+		e.Field, e.Value, e.Msg = "Partition", b.partition, "not a partition"
+	}
+	return e
 }
 
 func (b *builder) needRegionAndAccount() error {

@@ -412,6 +412,22 @@ func TestRequestsErrors(t *testing.T) {
 			want{CodeMissingParameter, "TagKeys", 0}},
 		{"F1/durable-execution-arn", with(base("StopDurableExecution"), func(c *Call) { c.Resource = fn + ":1" }),
 			want{CodeInvalidParameter, "Resource", 0}},
+		// Regression (a fuzz finding): a region long enough to make an ARN
+		// longer than Parse accepts is reported as the region, for every
+		// kind of resource built from it.
+		{"M3.2/region-too-long", with(base("Invoke"), func(c *Call) { c.FunctionName, c.Region = "orders", strings.Repeat("9", 2100) }),
+			want{CodeInvalidParameter, "Region", arn.CodeTooLong}},
+		{"M3.2/region-too-long-for-function", with(base("Invoke"), func(c *Call) { c.FunctionName, c.Region = strings.Repeat("f", 64), strings.Repeat("9", 2000) }),
+			want{CodeInvalidParameter, "Region", arn.CodeTooLong}},
+		{"M3.2/region-too-long-for-event-source-mapping", with(base("GetEventSourceMapping"), func(c *Call) { c.UUID, c.Region = esmUUID, strings.Repeat("9", 2100) }),
+			want{CodeInvalidParameter, "Region", arn.CodeTooLong}},
+		{"M3.2/arn-too-long-for-layer-version", with(base("GetLayerVersion"), func(c *Call) {
+			c.LayerName, c.VersionNumber = "arn:aws:lambda:"+strings.Repeat("9", 2048-len("arn:aws:lambda::111122223333:layer:l"))+":111122223333:layer:l", 12
+		}), want{CodeInvalidParameter, "LayerName", arn.CodeTooLong}},
+		{"M3.2/region-bad-character", with(base("GetEventSourceMapping"), func(c *Call) { c.UUID, c.Region = esmUUID, "us east 1" }),
+			want{CodeInvalidParameter, "Region", arn.CodeInvalidRegion}},
+		{"M3.2/partition-bad-character", with(base("Invoke"), func(c *Call) { c.FunctionName, c.Partition = "orders", "AWS" }),
+			want{CodeInvalidParameter, "Partition", arn.CodeInvalidPartition}},
 		{"F1/capacity-provider-needs-region", with(base("GetCapacityProvider"), func(c *Call) { c.Region, c.CapacityProviderName = "", "fleet" }),
 			want{CodeMissingParameter, "Region", 0}},
 	}
