@@ -558,7 +558,8 @@ func (b *builder) checkEndpoint() error {
 	if region == "" {
 		region = "us-east-1" // the region is checked where it is needed
 	}
-	_, err := arn.ResourceOf(arn.FunctionARN(b.partition, region, "000000000000", "f", ""))
+	probe := arn.ARN{Partition: b.partition, Service: "lambda", Region: region, AccountID: "000000000000", Resource: "function:f"}
+	_, err := arn.ResourceOf(probe)
 	var pe *arn.ParseError
 	if err == nil || !errors.As(err, &pe) {
 		return err
