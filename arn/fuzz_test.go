@@ -148,15 +148,8 @@ func FuzzParse(f *testing.F) {
 		if err != nil || b != a {
 			t.Fatalf("Parse(String()) = %+v, %v; want %+v", b, err, a)
 		}
-		r, rerr := ResourceOf(a)
-		if KindOf(a) != r.Kind {
-			t.Fatalf("KindOf = %v, ResourceOf = %v", KindOf(a), r.Kind)
-		}
-		if rerr != nil {
-			var pe *ParseError
-			if !errors.As(rerr, &pe) || pe.Offset < 0 || pe.Offset > len(pe.Input) {
-				t.Fatalf("ResourceOf(%q) bad error %v", s, rerr)
-			}
+		r, ok := resourceOfChecked(t, a)
+		if !ok {
 			return
 		}
 		if r.ARN != a {
@@ -178,6 +171,25 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("ResourceOf(%q) succeeded with KindUnknown", s)
 		}
 	})
+}
+
+// resourceOfChecked calls ResourceOf and checks what holds either way: KindOf
+// agrees with it, and an error is a *ParseError with an offset inside its
+// input. It reports whether a is a Lambda resource.
+func resourceOfChecked(t *testing.T, a ARN) (Resource, bool) {
+	t.Helper()
+	r, err := ResourceOf(a)
+	if KindOf(a) != r.Kind {
+		t.Fatalf("KindOf = %v, ResourceOf = %v", KindOf(a), r.Kind)
+	}
+	if err != nil {
+		var pe *ParseError
+		if !errors.As(err, &pe) || pe.Offset < 0 || pe.Offset > len(pe.Input) {
+			t.Fatalf("ResourceOf(%+v) bad error %v", a, err)
+		}
+		return r, false
+	}
+	return r, true
 }
 
 func FuzzResolveFunction(f *testing.F) {
@@ -237,15 +249,8 @@ func FuzzResourceOf(f *testing.F) {
 	f.Add("aws", strings.Repeat("9", MaxLength), "111122223333", "layer:l:3")
 	f.Fuzz(func(t *testing.T, partition, region, account, resource string) {
 		a := ARN{Partition: partition, Service: "lambda", Region: region, AccountID: account, Resource: resource}
-		r, err := ResourceOf(a)
-		if KindOf(a) != r.Kind {
-			t.Fatalf("KindOf = %v, ResourceOf = %v", KindOf(a), r.Kind)
-		}
-		if err != nil {
-			var pe *ParseError
-			if !errors.As(err, &pe) || pe.Offset < 0 || pe.Offset > len(pe.Input) {
-				t.Fatalf("ResourceOf(%+v) bad error %v", a, err)
-			}
+		r, ok := resourceOfChecked(t, a)
+		if !ok {
 			return
 		}
 		back, err := ParseResource(a.String())
