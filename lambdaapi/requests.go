@@ -388,7 +388,7 @@ func (b *builder) resource() (string, arn.Kind, error) {
 		}
 		a := arn.LayerVersionARN(l.ARN.Partition, l.ARN.Region, l.ARN.AccountID, l.Name, c.VersionNumber)
 		if _, err := arn.ResourceOf(a); err != nil {
-			return "", 0, &Error{Code: CodeInvalidParameter, Field: "LayerName", Value: c.LayerName, Msg: "no layer version ARN for it", Err: err}
+			return "", 0, &Error{Code: CodeInvalidParameter, Field: "LayerName", Value: c.LayerName, Msg: "with the version number, not a valid layer version ARN", Err: err}
 		}
 		return a.String(), arn.KindLayerVersion, nil
 	case onLayerVersionARN:
