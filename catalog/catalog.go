@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	_ "embed"
 	"slices"
 	"strings"
@@ -221,12 +222,8 @@ func (c *Catalog) WildcardOnly(action string) bool {
 // compare without regard to case.
 func (c *Catalog) Operation(service, op string) (ActionInfo, bool) {
 	var buf [maxFold]byte
-	k, ok := fold(buf[:0], service)
-	if !ok || len(k) == cap(k) {
-		return ActionInfo{}, false
-	}
-	k = append(k, ':')
-	if k, ok = fold(k, op); !ok {
+	k, ok := foldQualified(buf[:0], service, op)
+	if !ok {
 		return ActionInfo{}, false
 	}
 	if i, ok := c.ops[string(k)]; ok {
@@ -344,12 +341,8 @@ func (c *Catalog) RCPSupported(service string) bool {
 // alias").
 func (c *Catalog) ResourceType(service, name string) (ResourceType, bool) {
 	var buf [maxFold]byte
-	k, ok := fold(buf[:0], service)
-	if !ok || len(k) == cap(k) {
-		return ResourceType{}, false
-	}
-	k = append(k, ':')
-	if k, ok = fold(k, name); !ok {
+	k, ok := foldQualified(buf[:0], service, name)
+	if !ok {
 		return ResourceType{}, false
 	}
 	if i, ok := c.resIdx[string(k)]; ok {
@@ -452,21 +445,13 @@ func (c *Catalog) ActionKeys(action string, resourceType string) []string {
 
 // cmpFold orders names case-insensitively (ASCII), then exactly.
 func cmpFold(a, b string) int {
-	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
-		x, y := lowerASCII(a[i]), lowerASCII(b[i])
-		if x != y {
-			if x < y {
-				return -1
-			}
-			return 1
+	for i := range min(len(a), len(b)) {
+		if x, y := lowerASCII(a[i]), lowerASCII(b[i]); x != y {
+			return cmp.Compare(x, y)
 		}
 	}
-	if len(a) != len(b) {
-		if len(a) < len(b) {
-			return -1
-		}
-		return 1
+	if c := cmp.Compare(len(a), len(b)); c != 0 {
+		return c
 	}
 	return strings.Compare(a, b)
 }

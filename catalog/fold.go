@@ -69,6 +69,17 @@ func fold(dst []byte, s string) ([]byte, bool) {
 	return dst, true
 }
 
+// foldQualified appends "service:name" to dst folded as fold does, never
+// growing dst beyond its capacity. ok is false when either part cannot
+// equal a name or the whole does not fit.
+func foldQualified(dst []byte, service, name string) ([]byte, bool) {
+	k, ok := fold(dst, service)
+	if !ok || len(k) == cap(k) {
+		return k, false
+	}
+	return fold(append(k, ':'), name)
+}
+
 // foldPattern folds an action pattern as fold does and collapses runs of
 // '*'. ok is false when the pattern cannot match any catalogued name: a
 // character with no ASCII equivalent, or more fixed characters than the
@@ -149,8 +160,7 @@ type keyTemplate struct {
 // parseTemplate splits a key name around its first placeholder, written
 // ${Name} or <name>.
 func parseTemplate(name string) (prefix, suffix string, ok bool) {
-	i := strings.IndexAny(name, "$<")
-	for ; i >= 0; i = nextIndex(name, i) {
+	for i := range len(name) {
 		var close string
 		switch {
 		case strings.HasPrefix(name[i:], "${"):
@@ -167,14 +177,6 @@ func parseTemplate(name string) (prefix, suffix string, ok bool) {
 		return name[:i], name[i+j+1:], true
 	}
 	return "", "", false
-}
-
-func nextIndex(s string, i int) int {
-	j := strings.IndexAny(s[i+1:], "$<")
-	if j < 0 {
-		return -1
-	}
-	return i + 1 + j
 }
 
 // match reports whether name instantiates the template: it starts with

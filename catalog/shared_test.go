@@ -44,22 +44,21 @@ type sharedLambda struct {
 		DependentActions     []string `json:"dependentActions"`
 		APIOperations        []string `json:"apiOperations"`
 	} `json:"actions"`
-	ConditionKeys []struct {
-		Key         string `json:"key"`
-		Type        string `json:"type"`
-		Multivalued bool   `json:"multivalued"`
-	} `json:"conditionKeys"`
+	ConditionKeys []sharedKey `json:"conditionKeys"`
 }
 
 type sharedGlobal struct {
 	Source struct {
 		Version string `json:"version"`
 	} `json:"source"`
-	Keys []struct {
-		Key         string `json:"key"`
-		Type        string `json:"type"`
-		Multivalued bool   `json:"multivalued"`
-	} `json:"keys"`
+	Keys []sharedKey `json:"keys"`
+}
+
+// sharedKey is a condition key in either reference file.
+type sharedKey struct {
+	Key         string `json:"key"`
+	Type        string `json:"type"`
+	Multivalued bool   `json:"multivalued"`
 }
 
 func readShared(t *testing.T, name string, v any) {
@@ -70,6 +69,29 @@ func readShared(t *testing.T, name string, v any) {
 	}
 	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// checkKeys checks that the catalog finds each reference key under its
+// name, with its type and multivalued flag; what names the list in
+// messages.
+func checkKeys(t *testing.T, c *catalog.Catalog, what string, ref []sharedKey) {
+	t.Helper()
+	if len(ref) == 0 {
+		t.Errorf("reference data has no %s", what)
+	}
+	type key struct {
+		Name, Type string
+		Multi      bool
+	}
+	var want, got []key
+	for _, k := range ref {
+		want = append(want, key{k.Key, k.Type, k.Multivalued})
+		g, _ := c.Key(k.Key)
+		got = append(got, key{g.Name, string(g.Type), g.Multivalued})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", what, diff)
 	}
 }
 
@@ -154,19 +176,7 @@ func TestF4LambdaMatchesSharedData(t *testing.T) {
 		t.Errorf("Lambda resource types (-want +got):\n%s", diff)
 	}
 
-	type key struct {
-		Name, Type string
-		Multi      bool
-	}
-	var wantKeys, gotKeys []key
-	for _, k := range ref.ConditionKeys {
-		wantKeys = append(wantKeys, key{k.Key, k.Type, k.Multivalued})
-		g, _ := c.Key(k.Key)
-		gotKeys = append(gotKeys, key{g.Name, string(g.Type), g.Multivalued})
-	}
-	if diff := cmp.Diff(wantKeys, gotKeys); diff != "" {
-		t.Errorf("Lambda condition keys (-want +got):\n%s", diff)
-	}
+	checkKeys(t, c, "Lambda condition keys", ref.ConditionKeys)
 
 	if got := c.RCPSupported(ref.Service.Prefix); got != ref.RCPSupported {
 		t.Errorf("RCPSupported(lambda) = %v, want %v", got, ref.RCPSupported)
@@ -185,17 +195,5 @@ func TestC5GlobalKeysMatchSharedData(t *testing.T) {
 	if ref.Source.Version != c.Version() {
 		t.Errorf("global keys are of version %s, the catalog of %s", ref.Source.Version, c.Version())
 	}
-	type key struct {
-		Name, Type string
-		Multi      bool
-	}
-	var want, got []key
-	for _, k := range ref.Keys {
-		want = append(want, key{k.Key, k.Type, k.Multivalued})
-		g, _ := c.Key(k.Key)
-		got = append(got, key{g.Name, string(g.Type), g.Multivalued})
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("global keys (-want +got):\n%s", diff)
-	}
+	checkKeys(t, c, "global keys", ref.Keys)
 }
