@@ -1,22 +1,22 @@
 package evaluate_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/lambdaiam/lambdaiam/condition"
 	"github.com/lambdaiam/lambdaiam/evaluate"
+	"github.com/lambdaiam/lambdaiam/internal/benchscenario"
 	"github.com/lambdaiam/lambdaiam/policy"
 )
 
-// The benchmark scenarios (see BENCHMARKS.md at the repository root):
+// The benchmark scenarios (see BENCHMARKS.md at the repository root),
+// built by internal/benchscenario, which the comparison module ../bench
+// uses too:
 //
 //   - small: ../testdata/bench/small.json, one identity policy of three
 //     statements and a Lambda invoke.
@@ -24,7 +24,7 @@ import (
 //     statements of which only the last one grants the request.
 //   - mixed: large's statements spread over four identity policies, the
 //     function policy, a permissions boundary and two SCP levels, with the
-//     same request and the same answer.
+//     same request and the same answer (benchscenario.Mixed).
 //   - lambda-resource: a function policy of 200 statements shaped like the
 //     ones Lambda's AddPermission writes (service principals with
 //     AWS:SourceArn and AWS:SourceAccount, other accounts, organization
@@ -33,31 +33,17 @@ import (
 // Parse benchmarks read each scenario's documents; the "parse" scenario of
 // the issue is large's.
 
-// scnSlot is where a scenario document goes in evaluate.Policies.
-type scnSlot int
+// scnDir is where the bench case files are.
+var scnDir = filepath.Join("..", "testdata", "bench")
 
+// The slots of scenario documents that the scaling benchmarks use.
 const (
-	slotIdentity scnSlot = iota
-	slotResource
-	slotBoundary
-	slotSCP0
-	slotSCP1
+	slotIdentity = benchscenario.Identity
+	slotResource = benchscenario.Resource
 )
 
-func (s scnSlot) kind() policy.Kind {
-	switch s {
-	case slotResource:
-		return policy.KindResource
-	case slotBoundary:
-		return policy.KindBoundary
-	case slotSCP0, slotSCP1:
-		return policy.KindSCP
-	}
-	return policy.KindIdentity
-}
-
 type scnDoc struct {
-	slot scnSlot
+	slot benchscenario.Slot
 	raw  []byte
 }
 
@@ -73,12 +59,40 @@ type scenario struct {
 	reqs []scnRequest
 }
 
+// toScenario converts a benchscenario scenario.
+func toScenario(tb testing.TB, bs benchscenario.Scenario) scenario {
+	tb.Helper()
+	s := scenario{name: bs.Name}
+	for _, d := range bs.Docs {
+		s.docs = append(s.docs, scnDoc{d.Slot, d.JSON})
+	}
+	for _, r := range bs.Requests {
+		s.reqs = append(s.reqs, scnRequest{name: r.Name, req: scnEvalRequest(r), want: scnDecision(tb, r.Want)})
+	}
+	return s
+}
+
+func scnEvalRequest(r benchscenario.Request) evaluate.Request {
+	return evaluate.Request{Principal: r.Principal, Action: r.Action, Resource: r.Resource, Context: r.ConditionContext()}
+}
+
+func scnDecision(tb testing.TB, want benchscenario.Decision) evaluate.Decision {
+	tb.Helper()
+	for _, d := range []evaluate.Decision{evaluate.Allow, evaluate.ExplicitDeny, evaluate.ImplicitDeny} {
+		if d.String() == string(want) {
+			return d
+		}
+	}
+	tb.Fatalf("unknown expect %q", want)
+	return 0
+}
+
 // parse parses every document of s.
 func (s scenario) parse(tb testing.TB) []*policy.Document {
 	tb.Helper()
 	docs := make([]*policy.Document, len(s.docs))
 	for i, d := range s.docs {
-		doc, err := policy.Parse(d.raw, policy.WithKind(d.slot.kind()), policy.WithMaxBytes(max(len(d.raw), policy.DefaultMaxBytes)))
+		doc, err := policy.Parse(d.raw, policy.WithKind(d.slot.Kind()), policy.WithMaxBytes(max(len(d.raw), policy.DefaultMaxBytes)))
 		if err != nil {
 			tb.Fatalf("%s: document %d: %v", s.name, i, err)
 		}
@@ -90,29 +104,14 @@ func (s scenario) parse(tb testing.TB) []*policy.Document {
 // policies places the parsed documents in their slots.
 func (s scenario) policies(tb testing.TB) evaluate.Policies {
 	tb.Helper()
-	var p evaluate.Policies
-	var scp [2][]evaluate.Named
+	named := make([]evaluate.Named, len(s.docs))
+	slots := make([]benchscenario.Doc, len(s.docs))
 	for i, doc := range s.parse(tb) {
-		n := evaluate.Named{Name: fmt.Sprintf("%s-%d", s.name, i), Doc: doc}
-		switch s.docs[i].slot {
-		case slotIdentity:
-			p.Identity = append(p.Identity, n)
-		case slotResource:
-			p.Resource = &n
-		case slotBoundary:
-			p.Boundary = &n
-		case slotSCP0:
-			scp[0] = append(scp[0], n)
-		case slotSCP1:
-			scp[1] = append(scp[1], n)
-		}
+		named[i] = evaluate.Named{Name: fmt.Sprintf("%s-%d", s.name, i), Doc: doc}
+		slots[i] = benchscenario.Doc{Slot: s.docs[i].slot}
 	}
-	for _, level := range scp {
-		if level != nil {
-			p.SCPs = append(p.SCPs, level)
-		}
-	}
-	return p
+	p := benchscenario.Place(slots, named)
+	return evaluate.Policies{Identity: p.Identity, Resource: p.Resource, Boundary: p.Boundary, SCPs: p.SCPs}
 }
 
 func (s scenario) compile(tb testing.TB) *evaluate.Set {
@@ -124,177 +123,31 @@ func (s scenario) compile(tb testing.TB) *evaluate.Set {
 	return set
 }
 
-// scnFile is the part of a bench case file the scenarios use.
-type scnFile struct {
-	Principal, Action, Resource, Expect string
-	Context                             map[string]json.RawMessage
-	IdentityPolicies                    []json.RawMessage
-}
+// scnFile is a bench case file.
+type scnFile struct{ benchscenario.File }
 
 func readScnFile(tb testing.TB, name string) scnFile {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "bench", name))
+	f, err := benchscenario.ReadFile(scnDir, name)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var f scnFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		tb.Fatalf("%s: %v", name, err)
-	}
-	return f
+	return scnFile{f}
 }
 
-// request builds the file's request; context values are strings or lists
-// of strings.
-func (f scnFile) request(tb testing.TB) evaluate.Request {
-	tb.Helper()
-	kv := make(map[string][]string, len(f.Context))
-	for k, raw := range f.Context {
-		var one string
-		if json.Unmarshal(raw, &one) == nil {
-			kv[k] = []string{one}
-			continue
-		}
-		var many []string
-		if err := json.Unmarshal(raw, &many); err != nil {
-			tb.Fatalf("context %s: %v", k, err)
-		}
-		kv[k] = many
-	}
-	return evaluate.Request{Principal: f.Principal, Action: f.Action, Resource: f.Resource, Context: condition.NewContext(kv)}
+// request builds the file's request (its context values are strings).
+func (f scnFile) request(testing.TB) evaluate.Request {
+	return scnEvalRequest(f.Request(""))
 }
-
-func (f scnFile) want(tb testing.TB) evaluate.Decision {
-	tb.Helper()
-	for _, d := range []evaluate.Decision{evaluate.Allow, evaluate.ExplicitDeny, evaluate.ImplicitDeny} {
-		if d.String() == f.Expect {
-			return d
-		}
-	}
-	tb.Fatalf("unknown expect %q", f.Expect)
-	return 0
-}
-
-func fileScenario(tb testing.TB, name, file string) scenario {
-	tb.Helper()
-	f := readScnFile(tb, file)
-	s := scenario{name: name}
-	for _, raw := range f.IdentityPolicies {
-		s.docs = append(s.docs, scnDoc{slotIdentity, raw})
-	}
-	s.reqs = []scnRequest{{name: "invoke", req: f.request(tb), want: f.want(tb)}}
-	return s
-}
-
-func smallScenario(tb testing.TB) scenario { return fileScenario(tb, "small", "small.json") }
-func largeScenario(tb testing.TB) scenario { return fileScenario(tb, "large", "large.json") }
 
 // scnPolicyDoc wraps statements into a 2012-10-17 document.
-func scnPolicyDoc(stmts []string) []byte {
-	return []byte(`{"Version":"2012-10-17","Statement":[` + strings.Join(stmts, ",") + `]}`)
-}
+func scnPolicyDoc(stmts []string) []byte { return benchscenario.PolicyDoc(stmts) }
 
-// mixedScenario spreads large.json's statements over several policy types
-// so that the answer stays the same: the n-th Allow goes to identity
-// policy n%5 for n%5 < 4 and otherwise to the function policy, granted to
-// the caller's role (the boundary, which allows everything, does not cap
-// it); the n-th Deny goes in turn to an identity policy, the function
-// policy (Principal "*"), the boundary and the two SCP levels, each of
-// which also allows everything. Every Deny still applies where it did and
-// every Allow still grants.
-func mixedScenario(tb testing.TB) scenario {
-	tb.Helper()
-	f := readScnFile(tb, "large.json")
-	if len(f.IdentityPolicies) != 1 {
-		tb.Fatalf("large.json: want one identity policy")
-	}
-	var doc struct{ Statement []json.RawMessage }
-	if err := json.Unmarshal(f.IdentityPolicies[0], &doc); err != nil {
-		tb.Fatal(err)
-	}
-	var id [4][]string
-	var res, bnd []string
-	scp := [2][]string{{`{"Sid":"FullAWSAccess","Effect":"Allow","Action":"*","Resource":"*"}`}, {`{"Sid":"FullAWSAccess","Effect":"Allow","Action":"*","Resource":"*"}`}}
-	principal, _ := json.Marshal(f.Principal)
-	allows, denies := 0, 0
-	for _, raw := range doc.Statement {
-		var st struct{ Effect string }
-		if err := json.Unmarshal(raw, &st); err != nil {
-			tb.Fatal(err)
-		}
-		body := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(string(raw)), "{"), "}")
-		if st.Effect == "Allow" {
-			if k := allows % 5; k < 4 {
-				id[k] = append(id[k], "{"+body+"}")
-			} else {
-				res = append(res, `{"Principal":{"AWS":`+string(principal)+`},`+body+"}")
-			}
-			allows++
-			continue
-		}
-		switch denies % 5 {
-		case 0:
-			k := denies / 5 % 4
-			id[k] = append(id[k], "{"+body+"}")
-		case 1:
-			res = append(res, `{"Principal":"*",`+body+"}")
-		case 2:
-			bnd = append(bnd, "{"+body+"}")
-		case 3:
-			scp[0] = append(scp[0], "{"+body+"}")
-		default:
-			scp[1] = append(scp[1], "{"+body+"}")
-		}
-		denies++
-	}
-	bnd = append(bnd, `{"Effect":"Allow","Action":"*","Resource":"*"}`)
-	s := scenario{name: "mixed"}
-	for _, stmts := range id {
-		s.docs = append(s.docs, scnDoc{slotIdentity, scnPolicyDoc(stmts)})
-	}
-	s.docs = append(s.docs,
-		scnDoc{slotResource, scnPolicyDoc(res)},
-		scnDoc{slotBoundary, scnPolicyDoc(bnd)},
-		scnDoc{slotSCP0, scnPolicyDoc(scp[0])},
-		scnDoc{slotSCP1, scnPolicyDoc(scp[1])},
-	)
-	s.reqs = []scnRequest{{name: "invoke", req: f.request(tb), want: f.want(tb)}}
-	return s
-}
-
-// The lambda-resource scenario's function, caller and constants.
-const (
-	scnFunction       = "arn:aws:lambda:us-east-1:111122223333:function:app-orders"
-	scnFunctionOwner  = "111122223333"
-	scnStatements     = 200
-	scnServiceMatch   = 196 // an events.amazonaws.com statement
-	scnAccountMatch   = 198 // an account statement
-	scnAccountBase    = 400000000000
-	scnCrossAccountFn = "arn:aws:iam::%012d:role/caller"
-)
-
-// lambdaStatement is the i-th statement of the lambda-resource function
-// policy, in the shapes AddPermission writes, in turn: Amazon S3, Amazon
-// EventBridge and API Gateway with AWS:SourceArn (and, for S3,
-// AWS:SourceAccount), another account, and an organization.
-func lambdaStatement(i int) string { return lambdaStatementFor(scnFunction, "", i) }
-
-// lambdaStatementFor is lambdaStatement for function fn, with tag in the
-// source ARNs.
+// lambdaStatementFor is the i-th statement of a function policy for
+// function fn, in the shapes AddPermission writes, with tag in the source
+// ARNs (see benchscenario.LambdaStatement).
 func lambdaStatementFor(fn, tag string, i int) string {
-	head := fmt.Sprintf(`{"Sid":"stmt-%d","Effect":"Allow","Action":"lambda:InvokeFunction","Resource":%q,`, i, fn)
-	switch i % 5 {
-	case 0:
-		return head + fmt.Sprintf(`"Principal":{"Service":"s3.amazonaws.com"},"Condition":{"StringEquals":{"AWS:SourceAccount":%q},"ArnLike":{"AWS:SourceArn":"arn:aws:s3:::bucket-%d"}}}`, scnFunctionOwner, i)
-	case 1:
-		return head + fmt.Sprintf(`"Principal":{"Service":"events.amazonaws.com"},"Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:events:us-east-1:%s:rule/rule%s-%d"}}}`, scnFunctionOwner, tag, i)
-	case 2:
-		return head + fmt.Sprintf(`"Principal":{"Service":"apigateway.amazonaws.com"},"Condition":{"ArnLike":{"AWS:SourceArn":"arn:aws:execute-api:us-east-1:%s:api%d/*/POST/orders"}}}`, scnFunctionOwner, i)
-	case 3:
-		return head + fmt.Sprintf(`"Principal":{"AWS":"arn:aws:iam::%012d:root"}}`, scnAccountBase+i)
-	default:
-		return head + fmt.Sprintf(`"Principal":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-org%07d"}}}`, i)
-	}
+	return benchscenario.LambdaStatement(fn, tag, i)
 }
 
 // lambdaResourceScenario: the function policy, plus the identity policy of
@@ -302,36 +155,20 @@ func lambdaStatementFor(fn, tag string, i int) string {
 // principal).
 func lambdaResourceScenario(tb testing.TB) scenario {
 	tb.Helper()
-	stmts := make([]string, scnStatements)
-	for i := range stmts {
-		stmts[i] = lambdaStatement(i)
-	}
-	caller := fmt.Sprintf(scnCrossAccountFn, scnAccountBase+scnAccountMatch)
-	return scenario{
-		name: "lambda-resource",
-		docs: []scnDoc{
-			{slotResource, scnPolicyDoc(stmts)},
-			{slotIdentity, scnPolicyDoc([]string{`{"Effect":"Allow","Action":"lambda:InvokeFunction","Resource":"arn:aws:lambda:us-east-1:111122223333:function:*"}`})},
-		},
-		reqs: []scnRequest{
-			{name: "service-invoke", want: evaluate.Allow, req: evaluate.Request{
-				Principal: "events.amazonaws.com", Action: "lambda:InvokeFunction", Resource: scnFunction,
-				Context: condition.NewContext(map[string][]string{
-					"aws:SourceArn":     {fmt.Sprintf("arn:aws:events:us-east-1:%s:rule/rule-%d", scnFunctionOwner, scnServiceMatch)},
-					"aws:SourceAccount": {scnFunctionOwner},
-				}),
-			}},
-			{name: "cross-account-invoke", want: evaluate.Allow, req: evaluate.Request{
-				Principal: caller, Action: "lambda:InvokeFunction", Resource: scnFunction,
-				Context: condition.NewContext(map[string][]string{"aws:PrincipalOrgID": {"o-other000000"}}),
-			}},
-		},
-	}
+	return toScenario(tb, benchscenario.LambdaResource())
 }
 
 func allScenarios(tb testing.TB) []scenario {
 	tb.Helper()
-	return []scenario{smallScenario(tb), largeScenario(tb), mixedScenario(tb), lambdaResourceScenario(tb)}
+	all, err := benchscenario.All(scnDir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := make([]scenario, len(all))
+	for i, bs := range all {
+		out[i] = toScenario(tb, bs)
+	}
+	return out
 }
 
 // TestScenarioDecisions checks every scenario's answer with Decide and
@@ -462,7 +299,7 @@ func BenchmarkScenarioParse(b *testing.B) {
 			b.SetBytes(int64(size))
 			for i := 0; i < b.N; i++ {
 				for _, d := range s.docs {
-					if _, err := policy.Parse(d.raw, policy.WithKind(d.slot.kind())); err != nil {
+					if _, err := policy.Parse(d.raw, policy.WithKind(d.slot.Kind())); err != nil {
 						b.Fatal(err)
 					}
 				}
