@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/lambdaiam/lambdaiam/catalog"
@@ -92,12 +93,7 @@ func (l *linter) checkActions(st *policy.Statement, sa *stmtActions) {
 	if list == nil {
 		elem, list = "NotAction", st.NotAction
 	}
-	resourceStar := false
-	for _, r := range st.Resource {
-		if r == "*" {
-			resourceStar = true
-		}
-	}
+	resourceStar := slices.Contains(st.Resource, "*")
 	for j, e := range list {
 		if e == "*" {
 			continue

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/lambdaiam/lambdaiam/catalog"
@@ -15,19 +16,10 @@ func (l *linter) checkConditions(st *policy.Statement, sa *stmtActions) {
 		where := l.condAt(st, k)
 		op := c.Operator
 		if !l.doc.Variables() && op.Base.AllowsVariables() {
-			for j, v := range c.Values {
-				if hasVariableSyntax(v) {
-					vw := where
-					vw.idx = j
-					ver := l.doc.Version
-					if ver == "" {
-						ver = "absent"
-					}
-					l.add(vw, CodeVariableInOldVersion,
-						fmt.Sprintf("policy variables work only under Version 2012-10-17 (here %s), so the ${...} in %q is compared as literal text (D1)", ver, v),
-						"add \"Version\": \"2012-10-17\" to the policy")
-					break
-				}
+			if j := slices.IndexFunc(c.Values, hasVariableSyntax); j >= 0 {
+				vw := where
+				vw.idx = j
+				l.addOldVersionVariable(vw, c.Values[j], "is compared as literal text")
 			}
 		}
 		prefix, _, _ := strings.Cut(c.Key, ":")
@@ -237,16 +229,14 @@ func (l *linter) actionSupports(a catalog.ActionInfo, key string) bool {
 			return true
 		}
 	}
-	var names []string
 	for _, r := range a.ResourceTypes {
 		for _, k := range r.ConditionKeys {
 			if keyMatches(k, key) {
 				return true
 			}
 		}
-		names = append(names, r.Name)
 	}
-	for _, n := range resourceTypes(a.Service, names) {
+	for _, n := range resourceTypes(a) {
 		if rt, ok := l.cat.ResourceType(a.Service, n); ok {
 			for _, k := range rt.ConditionKeys {
 				if keyMatches(k, key) {

@@ -98,27 +98,14 @@ type Finding struct {
 }
 
 // String returns "source:line:col: pointer: warning[code]: msg (fix: fix)",
-// leaving out the position and the pointer when they are unknown.
+// leaving out the position and the pointer when they are unknown: the
+// place is written as a policy.Error writes it.
 func (f Finding) String() string {
-	var b strings.Builder
-	if f.Pos.IsValid() || f.Pos.Source != "" {
-		b.WriteString(f.Pos.String())
-		b.WriteString(": ")
-	}
-	if f.Pointer != "" {
-		b.WriteString(f.Pointer)
-		b.WriteString(": ")
-	}
-	b.WriteString("warning[")
-	b.WriteString(string(f.Code))
-	b.WriteString("]: ")
-	b.WriteString(f.Msg)
+	msg := "warning[" + string(f.Code) + "]: " + f.Msg
 	if f.Fix != "" {
-		b.WriteString(" (fix: ")
-		b.WriteString(f.Fix)
-		b.WriteByte(')')
+		msg += " (fix: " + f.Fix + ")"
 	}
-	return b.String()
+	return (&policy.Error{Pointer: f.Pointer, Pos: f.Pos, Msg: msg}).Error()
 }
 
 // Option configures Check.
@@ -284,10 +271,9 @@ func (l *linter) stmtPointer(i int) string { return l.doc.StatementPointer(i) }
 // entryAt is the place of entry j of a list element (Action, Resource,
 // Principal/Service, ...) of statement st, whose value is at pos.
 func (l *linter) entryAt(st *policy.Statement, elem string, j int, pos policy.Position) at {
-	if !pos.IsValid() {
-		pos = st.Pos
-	}
-	return at{stmt: st.Index, base: l.stmtPointer(st.Index) + "/" + elem, idx: j, pos: pos}
+	a := l.elemAt(st, elem, pos)
+	a.idx = j
+	return a
 }
 
 // elemAt is the place of a whole element of statement st.

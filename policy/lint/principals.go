@@ -17,15 +17,14 @@ var sourceKeys = []string{
 	"aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths", "lambda:eventsourcetoken",
 }
 
+// isSourceKey reports whether key (any case) is one of sourceKeys.
+func isSourceKey(key string) bool {
+	return slices.ContainsFunc(sourceKeys, func(k string) bool { return strings.EqualFold(k, key) })
+}
+
+// hasSourceCondition reports whether a condition of st tests a source key.
 func hasSourceCondition(st *policy.Statement) bool {
-	for _, c := range st.Conditions {
-		for _, k := range sourceKeys {
-			if strings.EqualFold(c.Key, k) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(st.Conditions, func(c policy.Condition) bool { return isSourceKey(c.Key) })
 }
 
 func (l *linter) checkPrincipals(st *policy.Statement, sa *stmtActions) {
@@ -65,7 +64,7 @@ func (l *linter) sourceGuarded(svc string) bool {
 			continue
 		}
 		for _, c := range st.Conditions {
-			if c.Operator.Base.Negated() && c.Operator.Set == condition.Single && slices.ContainsFunc(sourceKeys, func(k string) bool { return strings.EqualFold(k, c.Key) }) {
+			if c.Operator.Base.Negated() && c.Operator.Set == condition.Single && isSourceKey(c.Key) {
 				return true
 			}
 		}

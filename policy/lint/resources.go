@@ -2,9 +2,11 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/lambdaiam/lambdaiam/arn"
+	"github.com/lambdaiam/lambdaiam/catalog"
 	"github.com/lambdaiam/lambdaiam/condition"
 	"github.com/lambdaiam/lambdaiam/policy"
 )
@@ -81,15 +83,6 @@ var alwaysPresent = []string{
 	"aws:principaltype", "aws:requestedregion", "aws:securetransport", "aws:userid",
 }
 
-func isAlwaysPresent(lkey string) bool {
-	for _, k := range alwaysPresent {
-		if k == lkey {
-			return true
-		}
-	}
-	return false
-}
-
 // hasNullGuard reports whether st requires key (any case) to be present:
 // "Null": {key: "false"}. The statement's guards are collected once.
 func (l *linter) hasNullGuard(st *policy.Statement, key string) bool {
@@ -141,11 +134,7 @@ func (l *linter) checkResources(st *policy.Statement, sa *stmtActions) {
 		}
 		parts := split6(plain)
 		if len(parts) == 6 && l.typedService(parts[2]) && parts[5] != "*" {
-			tok := parts[5]
-			if k := strings.IndexAny(tok, ":/"); k >= 0 {
-				tok = tok[:k]
-			}
-			if hasWildcard(tok) {
+			if tok := typeTokenOf(parts[5]); hasWildcard(tok) {
 				l.add(where, CodeResourceTypeWildcard,
 					fmt.Sprintf("a wildcard in the resource-type token %q is not supported; what it matches is undefined (G12)", tok),
 					"spell the resource type out and put the wildcard after it (\"function:*\", \"role/*\")")
@@ -166,13 +155,7 @@ func (l *linter) checkResources(st *policy.Statement, sa *stmtActions) {
 func (l *linter) checkVariables(st *policy.Statement, elem, e string, vars bool, where at) {
 	if !vars {
 		if hasVariableSyntax(e) {
-			v := l.doc.Version
-			if v == "" {
-				v = "absent"
-			}
-			l.add(where, CodeVariableInOldVersion,
-				fmt.Sprintf("policy variables work only under Version 2012-10-17 (here %s), so the ${...} in %q is literal text (D1)", v, e),
-				"add \"Version\": \"2012-10-17\" to the policy")
+			l.addOldVersionVariable(where, e, "is literal text")
 		}
 		return
 	}
@@ -191,7 +174,7 @@ func (l *linter) checkVariables(st *policy.Statement, elem, e string, vars bool,
 		}
 		lk := strings.ToLower(r.key)
 		multi := l.cat.Multivalued(r.key)
-		if !multi && (isAlwaysPresent(lk) || l.hasNullGuard(st, r.key)) {
+		if !multi && (slices.Contains(alwaysPresent, lk) || l.hasNullGuard(st, r.key)) {
 			continue
 		}
 		why := fmt.Sprintf("%s may be absent from the request", r.key)
@@ -209,6 +192,19 @@ func (l *linter) checkVariables(st *policy.Statement, elem, e string, vars bool,
 		l.add(where, CodeResourceVariableAbsent, why+"; "+effect, fix)
 		return
 	}
+}
+
+// addOldVersionVariable reports the ${...} in value v, which the
+// document's Version (2008-10-17, or none) does not substitute (D1); what
+// says what becomes of it.
+func (l *linter) addOldVersionVariable(where at, v, what string) {
+	ver := l.doc.Version
+	if ver == "" {
+		ver = "absent"
+	}
+	l.add(where, CodeVariableInOldVersion,
+		fmt.Sprintf("policy variables work only under Version 2012-10-17 (here %s), so the ${...} in %q %s (D1)", ver, v, what),
+		"add \"Version\": \"2012-10-17\" to the policy")
 }
 
 // qualifiable are the Lambda actions (lower case) whose callers usually
@@ -317,24 +313,25 @@ func (l *linter) typedService(svc string) bool {
 				v = false
 				break
 			}
-			tok := parts[5]
-			if k := strings.IndexAny(tok, ":/"); k >= 0 {
-				tok = tok[:k]
-			}
-			if tok == "" || strings.Contains(tok, "${") {
+			if tok := typeTokenOf(parts[5]); tok == "" || strings.Contains(tok, "${") {
 				v = false
 				break
 			}
 		}
 	} else {
-		for _, s := range typedServices {
-			if s == svc {
-				v = true
-			}
-		}
+		v = slices.Contains(typedServices, svc)
 	}
 	l.typed[svc] = v
 	return v
+}
+
+// typeTokenOf returns the resource part of an ARN up to its first ':' or
+// '/': the resource-type token of a typed service's ARN.
+func typeTokenOf(res string) string {
+	if k := strings.IndexAny(res, ":/"); k >= 0 {
+		return res[:k]
+	}
+	return res
 }
 
 // servicePatterns returns the ARN patterns of the resource types of svc's
@@ -364,14 +361,15 @@ func (l *linter) servicePatterns(svc string) []string {
 // authorized against. Lambda authorizes a qualified request against the
 // qualified ARN (F3), so an action on "function" also takes the
 // "function alias" and "function version" types.
-func resourceTypes(service string, names []string) []string {
-	if !strings.EqualFold(service, "lambda") {
-		return names
+func resourceTypes(a catalog.ActionInfo) []string {
+	names := make([]string, 0, len(a.ResourceTypes)+2)
+	function := false
+	for _, r := range a.ResourceTypes {
+		names = append(names, r.Name)
+		function = function || r.Name == "function"
 	}
-	for _, n := range names {
-		if n == "function" {
-			return append(names[:len(names):len(names)], "function alias", "function version")
-		}
+	if function && strings.EqualFold(a.Service, "lambda") {
+		names = append(names, "function alias", "function version")
 	}
 	return names
 }
@@ -403,13 +401,9 @@ func (l *linter) checkResourceType(st *policy.Statement, sa *stmtActions, e stri
 		typed = true
 		same := strings.EqualFold(a.Service, svc)
 		own = own || same
-		var names []string
-		for _, r := range a.ResourceTypes {
-			names = append(names, r.Name)
-		}
-		for _, n := range resourceTypes(a.Service, names) {
-			if same {
-				types = appendUnique(types, n)
+		for _, n := range resourceTypes(a) {
+			if same && !slices.Contains(types, n) {
+				types = append(types, n)
 			}
 			k := a.Service + ":" + n
 			if tried[k] {
@@ -433,15 +427,6 @@ func (l *linter) checkResourceType(st *policy.Statement, sa *stmtActions, e stri
 			fmt.Sprintf("%q is a resource of the service %q, and no action of the statement acts on it", e, strings.ToLower(svc)),
 			"use an ARN the actions act on, or move the entry to a statement with its actions")
 	}
-}
-
-func appendUnique(s []string, v string) []string {
-	for _, x := range s {
-		if x == v {
-			return s
-		}
-	}
-	return append(s, v)
 }
 
 // fits is the function fits, remembered for the document and paid for

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/lambdaiam/lambdaiam/arn"
@@ -171,16 +172,10 @@ func principalCovers(f, e *policy.Principal) bool {
 		subset(e.Federated, f.Federated) && subset(e.CanonicalUser, f.CanonicalUser)
 }
 
+// subset reports whether every string of a is in b.
 func subset(a, b []string) bool {
 	for _, x := range a {
-		found := false
-		for _, y := range b {
-			if x == y {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(b, x) {
 			return false
 		}
 	}
