@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -127,20 +126,7 @@ func runAccess(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// The case, when given.
 	var c caseload.Case
 	if len(files) == 1 {
-		var (
-			data []byte
-			err  error
-			src  = files[0]
-		)
-		if src == "-" {
-			src = "<stdin>"
-			data, err = io.ReadAll(io.LimitReader(stdin, maxFileSize+1))
-			if err == nil && len(data) > maxFileSize {
-				err = fmt.Errorf("input is over the %d-byte limit", maxFileSize)
-			}
-		} else {
-			data, err = readLimited(src)
-		}
+		data, src, err := readArg(files[0], stdin)
 		if err != nil {
 			return fail("%s: %v", src, err)
 		}
@@ -267,10 +253,7 @@ func runAccess(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return fail("%v", res.Err)
 		}
 		out := caseload.NewOutput(r.Action, res)
-		reasons := out.Reasons
-		if reasons == nil {
-			reasons = []caseload.ReasonJSON{}
-		}
+		reasons := orEmpty(out.Reasons)
 		report.Actions = append(report.Actions, accessRow{
 			Action:      r.Action,
 			AccessLevel: string(a.AccessLevel),
@@ -281,10 +264,7 @@ func runAccess(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	if *jsonOut {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(report); err != nil {
+		if err := writeJSON(stdout, report); err != nil {
 			return fail("%v", err)
 		}
 		return 0

@@ -190,12 +190,12 @@ func TestAccessRows(t *testing.T) {
 func TestAccessBadInput(t *testing.T) {
 	dir := t.TempDir()
 	two := filepath.Join(dir, "two.jsonl")
-	os.WriteFile(two, []byte(`{"name":"a","principal":"arn:aws:iam::111122223333:user/a","resource":"*"}`+"\n"+
-		`{"name":"b","principal":"arn:aws:iam::111122223333:user/b","resource":"*"}`+"\n"), 0o644)
+	writeFile(t, two, `{"name":"a","principal":"arn:aws:iam::111122223333:user/a","resource":"*"}`+"\n"+
+		`{"name":"b","principal":"arn:aws:iam::111122223333:user/b","resource":"*"}`+"\n")
 	broken := filepath.Join(dir, "broken.json")
-	os.WriteFile(broken, []byte(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Effect": "Deny", "Action": "*", "Resource": "*"}]}`), 0o644)
+	writeFile(t, broken, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Effect": "Deny", "Action": "*", "Resource": "*"}]}`)
 	badCase := filepath.Join(dir, "bad-case.json")
-	os.WriteFile(badCase, []byte(`{"principal": 3}`), 0o644)
+	writeFile(t, badCase, `{"principal": 3}`)
 
 	tests := []struct {
 		name string
@@ -219,12 +219,11 @@ func TestAccessBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(append([]string{"access"}, tt.args...), nil, &stdout, &stderr)
+			code, _, stderr := runCmd(append([]string{"access"}, tt.args...)...)
 			if code != tt.code {
-				t.Errorf("exit status %d, want %d; stderr:\n%s", code, tt.code, stderr.String())
+				t.Errorf("exit status %d, want %d; stderr:\n%s", code, tt.code, stderr)
 			}
-			if tt.code == 2 && stderr.Len() == 0 {
+			if tt.code == 2 && stderr == "" {
 				t.Errorf("no message on standard error")
 			}
 		})

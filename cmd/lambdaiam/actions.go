@@ -197,10 +197,3 @@ func toActionJSON(cat *catalog.Catalog, a catalog.ActionInfo) actionJSON {
 	}
 	return j
 }
-
-func orEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}

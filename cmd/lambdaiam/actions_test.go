@@ -136,15 +136,14 @@ func TestActionsExitStatus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			got := run(append([]string{"actions"}, tt.args...), nil, &stdout, &stderr)
+			got, stdout, stderr := runCmd(append([]string{"actions"}, tt.args...)...)
 			if got != tt.want {
-				t.Errorf("exit status %d, want %d; stderr: %s", got, tt.want, stderr.String())
+				t.Errorf("exit status %d, want %d; stderr: %s", got, tt.want, stderr)
 			}
-			if got != 0 && tt.want != 0 && stderr.Len() == 0 {
+			if got != 0 && tt.want != 0 && stderr == "" {
 				t.Error("no message on standard error")
 			}
-			if diff := cmp.Diff(tt.wantStdout, tableActions(stdout.String())); diff != "" {
+			if diff := cmp.Diff(tt.wantStdout, tableActions(stdout)); diff != "" {
 				t.Errorf("listed actions (-want +got):\n%s", diff)
 			}
 		})

@@ -61,14 +61,10 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lambdaiam eval: unknown --format %q (want text, json or jsonl)\n", *format)
 		return 2
 	}
-	var details *awsinput.AccountDetails
-	if *accountDetails != "" {
-		d, err := loadAccountDetails(*accountDetails)
-		if err != nil {
-			fmt.Fprintf(stderr, "lambdaiam eval: %v\n", err)
-			return 2
-		}
-		details = d
+	details, err := loadAccountDetails(*accountDetails)
+	if err != nil {
+		fmt.Fprintf(stderr, "lambdaiam eval: %v\n", err)
+		return 2
 	}
 	if sim.used() {
 		if fs.NArg() > 0 || *jsonOut || *jsonlOut {
@@ -93,23 +89,13 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var (
 		data    []byte
 		src     string
-		err     error
-		bundled bool
+		bundled = fs.NArg() == 0
 	)
-	switch {
-	case fs.NArg() == 0:
-		bundled = true
+	if bundled {
 		src = "examples/" + examples.QuickstartCases
 		data, err = examples.Quickstart.ReadFile(examples.QuickstartCases)
-	case fs.Arg(0) == "-":
-		src = "<stdin>"
-		data, err = io.ReadAll(io.LimitReader(stdin, maxFileSize+1))
-		if err == nil && len(data) > maxFileSize {
-			err = fmt.Errorf("input is over the %d-byte limit", maxFileSize)
-		}
-	default:
-		src = fs.Arg(0)
-		data, err = readLimited(src)
+	} else {
+		data, src, err = readArg(fs.Arg(0), stdin)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "lambdaiam eval: %s: %v\n", src, err)
@@ -161,13 +147,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if *jsonOut {
-		if outs == nil {
-			outs = []caseload.Output{}
-		}
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(outs); err != nil {
+		if err := writeJSON(stdout, orEmpty(outs)); err != nil {
 			fmt.Fprintf(stderr, "lambdaiam eval: %v\n", err)
 			return 2
 		}
@@ -267,8 +247,12 @@ var longTypes = map[string]string{
 
 func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n    ") }
 
-// loadAccountDetails reads and parses an account-details file.
+// loadAccountDetails reads and parses an account-details file. No file
+// (the flag not given) is no details: nil, and no error.
 func loadAccountDetails(file string) (*awsinput.AccountDetails, error) {
+	if file == "" {
+		return nil, nil
+	}
 	data, err := readLimited(file)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", file, err)

@@ -181,7 +181,9 @@ func TestEvalFormatAndColor(t *testing.T) {
 		t.Errorf("--format xml: exit %d, want 2", code)
 	}
 	var text bytes.Buffer
-	run([]string{"eval", file}, nil, &text, &bytes.Buffer{})
+	if code := run([]string{"eval", file}, nil, &text, &bytes.Buffer{}); code != 0 {
+		t.Fatalf("text: exit %d", code)
+	}
 	if strings.Contains(text.String(), "\x1b[") {
 		t.Errorf("color written to a buffer, which is not a terminal")
 	}

@@ -58,9 +58,8 @@ func TestHostileCLIChild(t *testing.T) {
 	// A bounded input needs a bounded stack: 64 MiB, where a goroutine
 	// may otherwise grow to 1 GB before the runtime gives up.
 	debug.SetMaxStack(childMaxStack)
-	var out, errOut bytes.Buffer
-	code := run(args, strings.NewReader(""), &out, &errOut)
-	b, _ := json.Marshal(cliResult{Exit: code, Stdout: out.String(), Stderr: errOut.String()})
+	code, stdout, stderr := runCmd(args...)
+	b, _ := json.Marshal(cliResult{Exit: code, Stdout: stdout, Stderr: stderr})
 	fmt.Printf("\nRESULT %s\n", b)
 }
 
@@ -69,9 +68,8 @@ func TestHostileCLIChild(t *testing.T) {
 func runCLI(t *testing.T, name string, isolate bool, args ...string) cliResult {
 	t.Helper()
 	if !isolate {
-		var out, errOut bytes.Buffer
-		code := run(args, strings.NewReader(""), &out, &errOut)
-		return cliResult{Exit: code, Stdout: out.String(), Stderr: errOut.String()}
+		code, stdout, stderr := runCmd(args...)
+		return cliResult{Exit: code, Stdout: stdout, Stderr: stderr}
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHostileCLIChild$", "-test.count=1")
 	enc, err := json.Marshal(args)

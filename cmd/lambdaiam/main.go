@@ -32,6 +32,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -100,6 +101,26 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
 		return 2, false
 	}
 	return 0, true
+}
+
+// orEmpty returns s, or an empty slice for nil, which JSON writes as []
+// rather than null.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// writeJSON writes v to w as JSON indented by two spaces, leaving <, >
+// and & as they are. (validate and actions write theirs with
+// encoding/json's default HTML escaping, and simulate indents by four
+// spaces, as aws does.)
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // columns returns a function that prints a row of four columns, the first

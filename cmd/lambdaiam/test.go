@@ -1,13 +1,11 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/lambdaiam/lambdaiam/internal/awsinput"
 	"github.com/lambdaiam/lambdaiam/internal/caseload"
 )
 
@@ -76,14 +74,10 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	var details *awsinput.AccountDetails
-	if *accountDetails != "" {
-		d, err := loadAccountDetails(*accountDetails)
-		if err != nil {
-			fmt.Fprintf(stderr, "lambdaiam test: %v\n", err)
-			return 2
-		}
-		details = d
+	details, err := loadAccountDetails(*accountDetails)
+	if err != nil {
+		fmt.Fprintf(stderr, "lambdaiam test: %v\n", err)
+		return 2
 	}
 
 	rep := testReport{Results: []testResult{}}
@@ -133,10 +127,7 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	}
 
 	if *jsonOut {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := writeJSON(stdout, rep); err != nil {
 			fmt.Fprintf(stderr, "lambdaiam test: %v\n", err)
 			return 2
 		}
@@ -173,7 +164,7 @@ func writeTestResult(w io.Writer, c *caseload.Case, r testResult, verbose bool) 
 		fmt.Fprintf(w, "  (%s)\n", c.Comment)
 	}
 	if r.Error != nil {
-		fmt.Fprintf(w, "  want %s, got an error: %s\n", r.Expect, strings.ReplaceAll(*r.Error, "\n", "\n    "))
+		fmt.Fprintf(w, "  want %s, got an error: %s\n", r.Expect, indent(*r.Error))
 	} else {
 		fmt.Fprintf(w, "  want %s, got %s\n", r.Expect, r.Decision)
 	}

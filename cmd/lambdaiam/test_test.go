@@ -54,11 +54,12 @@ func TestTestExamples(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit status %d\n%s%s", code, stdout.String(), stderr.String())
 	}
-	want := fmt.Sprintf("%d passed, 0 failed", countExpects(t, dir))
+	n := countExpects(t, dir)
+	want := fmt.Sprintf("%d passed, 0 failed", n)
 	if got := lastLine(stdout.String()); got != want {
 		t.Errorf("last line %q, want %q", got, want)
 	}
-	if n := countExpects(t, dir); n < 60 {
+	if n < 60 {
 		t.Errorf("only %d expectations in the examples", n)
 	}
 }

@@ -32,32 +32,30 @@ var kindNames = map[string]policy.Kind{
 }
 
 type validateFile struct {
-	File   string          `json:"file"`
-	Kind   string          `json:"kind,omitempty"`
-	Valid  bool            `json:"valid"`
-	Errors []validateError `json:"errors"`
+	File   string            `json:"file"`
+	Kind   string            `json:"kind,omitempty"`
+	Valid  bool              `json:"valid"`
+	Errors []validateProblem `json:"errors"`
 	// Warnings are the lint findings of a valid policy (package
 	// policy/lint); a policy with errors is not linted.
 	Warnings []validateWarning `json:"warnings"`
 }
 
-type validateWarning struct {
+// validateProblem is an error in a policy: where it is, its code and what
+// it says.
+type validateProblem struct {
 	Line    int    `json:"line"`
 	Column  int    `json:"column"`
 	Offset  int    `json:"offset"`
 	Pointer string `json:"pointer"`
 	Code    string `json:"code"`
 	Message string `json:"message"`
-	Fix     string `json:"fix"`
 }
 
-type validateError struct {
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Offset  int    `json:"offset"`
-	Pointer string `json:"pointer"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
+// validateWarning is a lint finding: the fields of a problem, and a fix.
+type validateWarning struct {
+	validateProblem
+	Fix string `json:"fix"`
 }
 
 const validateUsage = `usage: lambdaiam validate [--kind K] [--json] [--strict] POLICY.json...
@@ -92,74 +90,28 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	var fixed policy.Kind
-	auto := *kindFlag == "auto"
-	if !auto {
+	kindOf := detectKind
+	if *kindFlag != "auto" {
 		k, ok := kindNames[strings.ToLower(*kindFlag)]
 		if !ok {
 			fmt.Fprintf(stderr, "lambdaiam validate: unknown --kind %q (want auto, identity, resource, boundary, session, scp, rcp or trust)\n", *kindFlag)
 			return 2
 		}
-		fixed = k
+		kindOf = func([]byte) policy.Kind { return k }
 	}
 
-	status, warned := 0, false
 	var results []validateFile
+	valid, warned := true, false
 	for _, name := range fs.Args() {
-		res := validateFile{File: name, Errors: []validateError{}, Warnings: []validateWarning{}}
-		data, err := readLimited(name)
-		if err != nil {
-			res.Errors = append(res.Errors, validateError{Code: "read", Message: err.Error()})
-			results = append(results, res)
-			status = 2
-			if !*jsonOut {
-				fmt.Fprintf(stdout, "%s: %v\n", name, err)
-			}
-			continue
-		}
-		kind := fixed
-		if auto {
-			kind = detectKind(data)
-		}
-		res.Kind = kind.String()
-		doc, err := policy.Parse(data,
-			policy.WithSource(name),
-			policy.WithKind(kind),
-			policy.WithSizeLimit(),
-			policy.WithEnvelope(policy.EnvelopeAuto))
-		if err == nil {
-			for _, f := range lint.Check(doc) {
-				warned = true
-				res.Warnings = append(res.Warnings, validateWarning{
-					Line: f.Pos.Line, Column: f.Pos.Column, Offset: f.Pos.Offset,
-					Pointer: f.Pointer, Code: string(f.Code), Message: f.Msg, Fix: f.Fix,
-				})
-				if !*jsonOut {
-					fmt.Fprintln(stdout, f.String())
-				}
-			}
-		} else {
-			status = 2
-			var list policy.ErrorList
-			if errors.As(err, &list) {
-				for _, e := range list {
-					res.Errors = append(res.Errors, validateError{
-						Line: e.Pos.Line, Column: e.Pos.Column, Offset: e.Pos.Offset,
-						Pointer: e.Pointer, Code: string(e.Code), Message: e.Msg,
-					})
-					if !*jsonOut {
-						fmt.Fprintln(stdout, e.Error())
-					}
-				}
-			} else {
-				res.Errors = append(res.Errors, validateError{Code: "error", Message: err.Error()})
-				if !*jsonOut {
-					fmt.Fprintf(stdout, "%s: %v\n", name, err)
-				}
-			}
-		}
-		res.Valid = len(res.Errors) == 0
+		res, lines := validateOne(name, kindOf)
 		results = append(results, res)
+		valid = valid && res.Valid
+		warned = warned || len(res.Warnings) > 0
+		if !*jsonOut {
+			for _, l := range lines {
+				fmt.Fprintln(stdout, l)
+			}
+		}
 	}
 	if *jsonOut {
 		enc := json.NewEncoder(stdout)
@@ -168,7 +120,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "lambdaiam validate: %v\n", err)
 			return 2
 		}
-	} else if status == 0 {
+	} else if valid {
 		for _, r := range results {
 			switch n := len(r.Warnings); n {
 			case 0:
@@ -180,10 +132,59 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if status == 0 && warned && *strict {
-		status = 1
+	switch {
+	case !valid:
+		return 2
+	case warned && *strict:
+		return 1
 	}
-	return status
+	return 0
+}
+
+// validateOne checks the policy in file name, of the kind kindOf gives for
+// its content, and lints it when it is valid. lines are what the text
+// output prints for the file: its errors, or else its warnings.
+func validateOne(name string, kindOf func([]byte) policy.Kind) (res validateFile, lines []string) {
+	res = validateFile{File: name, Errors: []validateProblem{}, Warnings: []validateWarning{}}
+	data, err := readLimited(name)
+	if err != nil {
+		res.Errors = append(res.Errors, validateProblem{Code: "read", Message: err.Error()})
+		return res, []string{name + ": " + err.Error()}
+	}
+	kind := kindOf(data)
+	res.Kind = kind.String()
+	doc, err := policy.Parse(data,
+		policy.WithSource(name),
+		policy.WithKind(kind),
+		policy.WithSizeLimit(),
+		policy.WithEnvelope(policy.EnvelopeAuto))
+	var list policy.ErrorList
+	switch {
+	case err == nil:
+		for _, f := range lint.Check(doc) {
+			res.Warnings = append(res.Warnings, validateWarning{
+				validateProblem: validateProblem{
+					Line: f.Pos.Line, Column: f.Pos.Column, Offset: f.Pos.Offset,
+					Pointer: f.Pointer, Code: string(f.Code), Message: f.Msg,
+				},
+				Fix: f.Fix,
+			})
+			lines = append(lines, f.String())
+		}
+	case errors.As(err, &list) && len(list) > 0:
+		for _, e := range list {
+			res.Errors = append(res.Errors, validateProblem{
+				Line: e.Pos.Line, Column: e.Pos.Column, Offset: e.Pos.Offset,
+				Pointer: e.Pointer, Code: string(e.Code), Message: e.Msg,
+			})
+			lines = append(lines, e.Error())
+		}
+	default:
+		res.Errors = append(res.Errors, validateProblem{Code: "error", Message: err.Error()})
+		lines = append(lines, name+": "+err.Error())
+	}
+	res.Valid = len(res.Errors) == 0
+	return res, lines
 }
 
 // readLimited reads a whole file, refusing one larger than maxFileSize
@@ -205,6 +206,20 @@ func readLimited(name string) ([]byte, error) {
 		return nil, fmt.Errorf("input is over the %d-byte limit; not read further", maxFileSize)
 	}
 	return data, nil
+}
+
+// readArg reads the file a command was given, or standard input for "-",
+// within maxFileSize. src names what was read: the file, or "<stdin>".
+func readArg(name string, stdin io.Reader) (data []byte, src string, err error) {
+	if name != "-" {
+		data, err = readLimited(name)
+		return data, name, err
+	}
+	data, err = io.ReadAll(io.LimitReader(stdin, maxFileSize+1))
+	if err == nil && len(data) > maxFileSize {
+		err = fmt.Errorf("input is over the %d-byte limit", maxFileSize)
+	}
+	return data, "<stdin>", err
 }
 
 // detectKind guesses a policy's kind for validate --kind auto: a policy
