@@ -64,6 +64,21 @@ func outcomeOf(r Result) outcome {
 	return o
 }
 
+// authorize decides c with an Authorizer of identity and resources,
+// failing the test when either returns an error.
+func authorize(t *testing.T, identity []evaluate.Named, resources map[string]*evaluate.Named, c Call) Result {
+	t.Helper()
+	a, err := NewAuthorizer(evaluate.Policies{Identity: identity}, resources)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.Authorize(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 func createOrders() Call {
 	return Call{Operation: "CreateFunction", Caller: caller, Region: region,
 		FunctionName: "orders", Role: role, Layers: []string{ownLay, farLay}}
@@ -133,14 +148,7 @@ func TestAuthorizeCreateFunction(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := NewAuthorizer(evaluate.Policies{Identity: tt.identity}, tt.resources)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := a.Authorize(tt.call)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := authorize(t, tt.identity, tt.resources, tt.call)
 			if diff := cmp.Diff(tt.want, outcomeOf(res)); diff != "" {
 				t.Errorf("result (-want +got):\n%s", diff)
 			}
@@ -155,16 +163,9 @@ func TestAuthorizePassRoleToOtherService(t *testing.T) {
 	  {"Effect": "Allow", "Action": "lambda:*", "Resource": "*"},
 	  {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*",
 	   "Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}}]}`)
-	a, err := NewAuthorizer(evaluate.Policies{Identity: []evaluate.Named{*identity}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	c := createOrders()
 	c.Layers = nil
-	res, err := a.Authorize(c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := authorize(t, []evaluate.Named{*identity}, nil, c)
 	want := outcome{Decision: "ImplicitDeny", Failed: "pass the execution role", Steps: []stepOutcome{
 		{"call CreateFunction", "lambda:CreateFunction", fn, "Allow", "allows lambda:CreateFunction"},
 		{"pass the execution role", "iam:PassRole", role, "ImplicitDeny",
@@ -217,15 +218,7 @@ func TestAuthorizeResourcePolicyByARN(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := NewAuthorizer(evaluate.Policies{Identity: tt.identity}, tt.resources)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := a.Authorize(tt.call)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := outcomeOf(res)
+			got := outcomeOf(authorize(t, tt.identity, tt.resources, tt.call))
 			if diff := cmp.Diff([2]string{tt.decision, tt.failed}, [2]string{got.Decision, got.Failed}); diff != "" {
 				t.Errorf("decision, failed step (-want +got):\n%s\n%+v", diff, got)
 			}

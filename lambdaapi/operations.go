@@ -75,7 +75,6 @@ const (
 	fTagsRequired                        // Tags is required
 	fTagKeysRequired                     // TagKeys is required
 	fViaURL                              // a function URL call: lambda:InvokeFunctionUrl, then lambda:InvokeFunction
-	fUUIDRequired                        // UUID is required
 )
 
 type operation struct {
@@ -152,7 +151,7 @@ func lookup(name string) (operation, bool) {
 	case "CreateEventSourceMapping":
 		o = operation{name, onAll, kFunctionArn | kRequestTags, fFunctionRequired}
 	case "GetEventSourceMapping", "UpdateEventSourceMapping", "DeleteEventSourceMapping":
-		o = operation{name, onEventSourceMapping, kFunctionArn, fUUIDRequired}
+		o = operation{name, onEventSourceMapping, kFunctionArn, 0}
 	case "ListEventSourceMappings":
 		o = operation{name, onAll, 0, 0}
 

@@ -321,7 +321,7 @@ func (b *builder) build() error {
 	if b.op.flags&fUseLayers != 0 {
 		fn, _ := arn.Parse(resource) // resource is the function ARN built above
 		for i, l := range c.Layers {
-			if _, err := b.layerVersion(i, l, fn); err != nil {
+			if err := b.layerVersion(i, l, fn); err != nil {
 				return err
 			}
 			b.add("use layer "+l, "lambda:GetLayerVersion", l, b.context().done())
@@ -507,16 +507,16 @@ func (b *builder) layer() (arn.Resource, error) {
 
 // layerVersion checks the i-th layer of Layers: a layer version ARN in the
 // function's partition and region (any account).
-func (b *builder) layerVersion(i int, s string, fn arn.ARN) (arn.Resource, error) {
+func (b *builder) layerVersion(i int, s string, fn arn.ARN) error {
 	field := fmt.Sprintf("Layers[%d]", i)
 	r, err := b.resourceARN(field, s, arn.KindLayerVersion)
 	if err != nil {
-		return r, err
+		return err
 	}
 	if r.ARN.Partition != fn.Partition || r.ARN.Region != fn.Region {
-		return r, errorf(CodeInvalidParameter, field, s, "a layer must be in the function's partition and region")
+		return errorf(CodeInvalidParameter, field, s, "a layer must be in the function's partition and region")
 	}
-	return r, nil
+	return nil
 }
 
 // codeSigningConfig checks CodeSigningConfigArn.

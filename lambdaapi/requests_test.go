@@ -404,6 +404,8 @@ func TestRequestsErrors(t *testing.T) {
 			want{CodeMissingParameter, "FunctionName", 0}},
 		{"F3/event-source-mapping-needs-uuid", base("DeleteEventSourceMapping"),
 			want{CodeMissingParameter, "UUID", 0}},
+		{"F3/event-source-mapping-bad-uuid", with(base("GetEventSourceMapping"), func(c *Call) { c.UUID = "fleet" }),
+			want{CodeInvalidParameter, "UUID", arn.CodeInvalidID}},
 		{"F1/tags-not-on-versions", with(base("TagResource"), func(c *Call) { c.Resource, c.Tags = fn+":1", map[string]string{"a": "b"} }),
 			want{CodeInvalidParameter, "Resource", 0}},
 		{"F5/tag-resource-needs-tags", with(base("TagResource"), func(c *Call) { c.Resource = fn }),
@@ -430,6 +432,10 @@ func TestRequestsErrors(t *testing.T) {
 			want{CodeInvalidParameter, "Partition", arn.CodeInvalidPartition}},
 		{"F1/capacity-provider-needs-region", with(base("GetCapacityProvider"), func(c *Call) { c.Region, c.CapacityProviderName = "", "fleet" }),
 			want{CodeMissingParameter, "Region", 0}},
+		{"F1/capacity-provider-needs-name", base("GetCapacityProvider"),
+			want{CodeMissingParameter, "CapacityProviderName", 0}},
+		{"F1/capacity-provider-bad-name", with(base("DeleteCapacityProvider"), func(c *Call) { c.CapacityProviderName = "bad name" }),
+			want{CodeInvalidParameter, "CapacityProviderName", arn.CodeInvalidName}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
