@@ -71,6 +71,10 @@ func PolicyInputs(values []string, prefix string, kind policy.Kind, read ReadFun
 	return out, nil
 }
 
+// errNotDocumentList is the error for an input that starts with [ but is
+// not a JSON array of strings.
+const errNotDocumentList = errString("an input starting with [ is a JSON array of policy documents, each a string")
+
 // inputDocuments splits an input's content: a JSON array of strings is a
 // list of documents, anything else is one document.
 func inputDocuments(data []byte) ([][]byte, error) {
@@ -79,12 +83,12 @@ func inputDocuments(data []byte) ([][]byte, error) {
 		return [][]byte{data}, nil
 	}
 	if !jsondepth.Within(t, MaxDepth) || !gjson.Valid(t) {
-		return nil, errString("an input starting with [ is a JSON array of policy documents, each a string")
+		return nil, errNotDocumentList
 	}
 	var docs [][]byte
 	for _, e := range gjson.Parse(t).Array() {
 		if e.Type != gjson.String {
-			return nil, errString("an input starting with [ is a JSON array of policy documents, each a string")
+			return nil, errNotDocumentList
 		}
 		docs = append(docs, []byte(e.Str))
 	}

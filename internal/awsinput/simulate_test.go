@@ -61,6 +61,7 @@ func TestPolicyInputs(t *testing.T) {
 		{"S1/invalid-document", []string{"file://bad.json"}, PolicyInputList, policy.KindIdentity, read, result{Code: CodeInvalidPolicy}},
 		{"S1/array-of-non-strings", []string{`[{"Version":"2012-10-17"}]`}, PolicyInputList, policy.KindIdentity, read, result{Code: CodePolicyInput}},
 		{"S1/empty-array", []string{`[]`}, PolicyInputList, policy.KindIdentity, read, result{Code: CodePolicyInput}},
+		{"S1/array-not-json", []string{`[{"Version"`}, PolicyInputList, policy.KindIdentity, read, result{Code: CodePolicyInput}},
 		{"S1/no-values", nil, PolicyInputList, policy.KindIdentity, read, result{}},
 	}
 	for _, tt := range tests {

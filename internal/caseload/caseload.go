@@ -12,6 +12,7 @@ import (
 
 	"github.com/tidwall/gjson"
 
+	"github.com/lambdaiam/lambdaiam/arn"
 	"github.com/lambdaiam/lambdaiam/condition"
 	"github.com/lambdaiam/lambdaiam/evaluate"
 	"github.com/lambdaiam/lambdaiam/internal/jsondepth"
@@ -270,11 +271,10 @@ func (r *reader) parse(data []byte) {
 		return
 	}
 	var (
-		seen    = map[string]bool{}
-		req     = &r.c.Request
-		pols    = &r.c.Policies
-		hasAcct bool
-		resPol  gjson.Result
+		seen   = map[string]bool{}
+		req    = &r.c.Request
+		pols   = &r.c.Policies
+		resPol gjson.Result
 	)
 	root.ForEach(func(k, v gjson.Result) bool {
 		key := k.String()
@@ -306,7 +306,6 @@ func (r *reader) parse(data []byte) {
 			req.Resource = r.str(v, field)
 		case "resourceAccount":
 			req.ResourceAccount = r.str(v, field)
-			hasAcct = true
 		case "context":
 			req.Context = r.context(v, field)
 		case "identityPolicies":
@@ -350,8 +349,9 @@ func (r *reader) parse(data []byte) {
 		}
 		pols.Resource = r.policy(resPol, kind, "resourcePolicy", "/resourcePolicy", "resourcePolicy")
 	}
-	if !hasAcct && req.ResourceAccount == "" {
-		req.ResourceAccount = arnAccount(req.Resource)
+	if !seen["resourceAccount"] {
+		// The account of the resource ARN, or "" for "*" and non-ARNs.
+		_, _, _, req.ResourceAccount, _, _ = arn.Split(req.Resource)
 	}
 }
 
@@ -590,35 +590,6 @@ func (r *reader) levels(v gjson.Result, kind policy.Kind, key, field string) [][
 		return true
 	})
 	return out
-}
-
-// each calls f for v, or for each element when v is an array.
-func each(v gjson.Result, f func(gjson.Result)) {
-	if v.IsArray() {
-		v.ForEach(func(_, e gjson.Result) bool { f(e); return true })
-		return
-	}
-	f(v)
-}
-
-// arnAccount returns the account part of an ARN, or "".
-func arnAccount(s string) string {
-	rest, ok := strings.CutPrefix(s, "arn:")
-	if !ok {
-		return ""
-	}
-	for i := 0; i < 3; i++ {
-		j := strings.IndexByte(rest, ':')
-		if j < 0 {
-			return ""
-		}
-		rest = rest[j+1:]
-	}
-	acct, _, ok := strings.Cut(rest, ":")
-	if !ok {
-		return ""
-	}
-	return acct
 }
 
 // pointerEscape escapes a JSON Pointer reference token (RFC 6901).

@@ -253,6 +253,7 @@ func TestE2RequestFields(t *testing.T) {
 		{"E5/resource-account-from-arn", `"resource":"` + fn + `"`, req{ResourceAccount: "111122223333"}},
 		{"E5/resource-account-given", `"resource":"*","resourceAccount":"444455556666"`, req{ResourceAccount: "444455556666"}},
 		{"E5/resource-account-of-star-absent", `"resource":"*"`, req{}},
+		{"E5/resource-account-given-empty-stays-empty", `"resource":"` + fn + `","resourceAccount":""`, req{}},
 		{"C5/context-list-is-multivalued",
 			`"resource":"*","context":{"aws:SourceIp":"10.0.0.1","lambda:Layer":["l1"],"aws:TagKeys":[],"aws:MultiFactorAuthAge":900,"aws:SecureTransport":true}`,
 			req{Context: map[string][]string{

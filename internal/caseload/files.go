@@ -102,6 +102,7 @@ type fileSource struct {
 const maxPolicyFile = policy.DefaultMaxBytes + 1
 
 func (s fileSource) read(ref string) (data []byte, name string, err error) {
+	var f fs.File
 	switch {
 	case ref == "":
 		return nil, "", errors.New("the file name is empty")
@@ -115,18 +116,13 @@ func (s fileSource) read(ref string) (data []byte, name string, err error) {
 		if s.fsys == nil {
 			return nil, "", errNoFiles
 		}
-		f, err := s.fsys.Open(name)
-		if err != nil {
-			return nil, name, err
-		}
-		defer f.Close()
-		data, err = io.ReadAll(io.LimitReader(f, maxPolicyFile))
-		return data, name, err
+		f, err = s.fsys.Open(name)
 	case s.dir == "":
 		return nil, "", errNoFiles
+	default:
+		name = filepath.Join(s.dir, filepath.FromSlash(ref))
+		f, err = os.Open(name)
 	}
-	name = filepath.Join(s.dir, filepath.FromSlash(ref))
-	f, err := os.Open(name)
 	if err != nil {
 		return nil, name, err
 	}

@@ -328,3 +328,65 @@ func BenchmarkHostile(b *testing.B) {
 		}
 	}
 }
+
+// TestExpand checks the placeholder expansion that Build, BuildScaled and
+// the request fields share, on a recipe written for it.
+func TestExpand(t *testing.T) {
+	c := hostile.Case{Name: "expand", Input: hostile.Input{
+		Text: `["{A}","{B}",{H}]`,
+		Repeat: map[string]hostile.Repeat{
+			"{A}": {Unit: "a", N: 3},
+			"{B}": {Unit: "b{i}", N: 3, Sep: ","},
+			"{R}": {Unit: "r", N: 2, Sep: "-"}, // used only in requests
+		},
+		Hex: map[string]string{"{H}": "31 32"},
+	}}
+	data, err := c.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scaled, err := c.BuildScaled(map[string]int{"{A}": 1, "{B}": 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{
+		string(data),
+		string(scaled),
+		c.Expand("x{R}y{A}", nil),
+		c.Expand("{R}", map[string]int{"{R}": 3}),
+	}
+	got = append(got, c.ExpandList([]string{"{B}", "k{A}"}, map[string]int{"{B}": 2})...)
+	want := []string{`["aaa","b0,b1,b2",12]`, `["a","",12]`, "xr-ryaaa", "r-r-r", "b0", "b1", "kaaa"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("expansions (-want +got):\n%s", diff)
+	}
+	if _, err := c.BuildScaled(map[string]int{"{Z}": 1}); err == nil {
+		t.Error("BuildScaled of an unknown placeholder: no error")
+	}
+}
+
+// TestDefaults checks that a budget or a scale that leaves a value out
+// gets the default, and keeps the values it gives.
+func TestDefaults(t *testing.T) {
+	type limits struct {
+		Seconds, MaxRatio float64
+		Megabytes, Factor int
+	}
+	var got []limits
+	for _, in := range []struct {
+		b hostile.Budget
+		s hostile.Scale
+	}{{}, {hostile.Budget{Seconds: 1.5, Megabytes: 3}, hostile.Scale{Factor: 2, MaxRatio: 5}}} {
+		var l limits
+		l.Seconds, l.Megabytes = in.b.Limit()
+		l.Factor, l.MaxRatio = in.s.Ratio()
+		got = append(got, l)
+	}
+	want := []limits{
+		{Seconds: hostile.DefaultSeconds, Megabytes: hostile.DefaultMegabytes, Factor: hostile.DefaultFactor, MaxRatio: hostile.DefaultMaxRatio},
+		{Seconds: 1.5, Megabytes: 3, Factor: 2, MaxRatio: 5},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("limits (-want +got):\n%s", diff)
+	}
+}

@@ -2,6 +2,7 @@ package hostile
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -216,12 +217,7 @@ func (c *Case) BuildScaled(counts map[string]int) ([]byte, error) {
 // Expand replaces the Repeat placeholders in s (a request field), with
 // the counts of override where given.
 func (c *Case) Expand(s string, override map[string]int) string {
-	for _, k := range sortedKeys(c.Input.Repeat) {
-		if strings.Contains(s, k) {
-			s = strings.ReplaceAll(s, k, c.Input.Repeat[k].expand(countOf(c.Input.Repeat[k], k, override)))
-		}
-	}
-	return s
+	return c.Input.expand(s, override)
 }
 
 // ExpandList expands a list value of a request: an element that is
@@ -257,14 +253,7 @@ func (in *Input) build(override map[string]int) ([]byte, error) {
 		}
 		return make([]byte, in.Zeros), nil
 	}
-	text := in.Text
-	for _, k := range sortedKeys(in.Repeat) {
-		r := in.Repeat[k]
-		if !strings.Contains(text, k) {
-			continue // used only in requests
-		}
-		text = strings.ReplaceAll(text, k, r.expand(countOf(r, k, override)))
-	}
+	text := in.expand(in.Text, override)
 	for _, k := range sortedKeys(in.Hex) {
 		b, err := hex.DecodeString(strings.ReplaceAll(in.Hex[k], " ", ""))
 		if err != nil {
@@ -273,6 +262,18 @@ func (in *Input) build(override map[string]int) ([]byte, error) {
 		text = strings.ReplaceAll(text, k, string(b))
 	}
 	return []byte(text), nil
+}
+
+// expand replaces the Repeat placeholders in s, in key order, with the
+// counts of override where given. A placeholder that s does not hold (one
+// used only in requests, say) is not expanded.
+func (in *Input) expand(s string, override map[string]int) string {
+	for _, k := range sortedKeys(in.Repeat) {
+		if r := in.Repeat[k]; strings.Contains(s, k) {
+			s = strings.ReplaceAll(s, k, r.expand(countOf(r, k, override)))
+		}
+	}
+	return s
 }
 
 // expand returns the unit repeated n times.
@@ -307,25 +308,11 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // Limit returns the budget, with the defaults for what it leaves out.
 func (b Budget) Limit() (seconds float64, megabytes int) {
-	seconds, megabytes = b.Seconds, b.Megabytes
-	if seconds == 0 {
-		seconds = DefaultSeconds
-	}
-	if megabytes == 0 {
-		megabytes = DefaultMegabytes
-	}
-	return seconds, megabytes
+	return cmp.Or(b.Seconds, DefaultSeconds), cmp.Or(b.Megabytes, DefaultMegabytes)
 }
 
 // Ratio returns the scale factor and the largest cost ratio allowed, with
 // the defaults for what the Scale leaves out.
 func (s *Scale) Ratio() (factor int, maxRatio float64) {
-	factor, maxRatio = s.Factor, s.MaxRatio
-	if factor == 0 {
-		factor = DefaultFactor
-	}
-	if maxRatio == 0 {
-		maxRatio = DefaultMaxRatio
-	}
-	return factor, maxRatio
+	return cmp.Or(s.Factor, DefaultFactor), cmp.Or(s.MaxRatio, DefaultMaxRatio)
 }
