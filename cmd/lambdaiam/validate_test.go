@@ -11,7 +11,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/tidwall/gjson"
+
+	"github.com/lambdaiam/lambdaiam/internal/caseload"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -164,57 +165,23 @@ func writeFile(t *testing.T, path, text string) {
 // expects a decision to its own file and validates it with the kind of its
 // field: lambdaiam validate accepts them all, size quotas included.
 func TestValidateCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/conformance/*.jsonl")
+	pols, err := caseload.RawPolicies("../../testdata/conformance/*.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
-	n := 0
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for ln, line := range strings.Split(string(data), "\n") {
-			c := gjson.Parse(line)
-			if strings.TrimSpace(line) == "" || c.Get("expect").Str == "Error" {
-				continue
-			}
-			resKind := "resource"
-			if a := strings.ToLower(c.Get("action").Str); strings.HasPrefix(a, "sts:assumerole") || a == "sts:tagsession" || a == "sts:setsourceidentity" {
-				resKind = "trust"
-			}
-			var pols []struct{ kind, raw string }
-			add := func(kind string, v gjson.Result) {
-				if d := v.Get("document"); d.IsObject() {
-					v = d
-				}
-				if v.IsObject() {
-					pols = append(pols, struct{ kind, raw string }{kind, v.Raw})
-				}
-			}
-			c.Get("identityPolicies").ForEach(func(_, v gjson.Result) bool { add("identity", v); return true })
-			add(resKind, c.Get("resourcePolicy"))
-			add("boundary", c.Get("permissionsBoundary"))
-			add("session", c.Get("sessionPolicy"))
-			for _, k := range []string{"scps", "rcps"} {
-				c.Get(k).ForEach(func(_, level gjson.Result) bool {
-					level.ForEach(func(_, v gjson.Result) bool { add(strings.TrimSuffix(k, "s"), v); return true })
-					return true
-				})
-			}
-			for i, p := range pols {
-				path := filepath.Join(dir, fmt.Sprintf("%s-%d-%d.json", filepath.Base(file), ln+1, i))
-				writeFile(t, path, p.raw)
-				var stdout, stderr bytes.Buffer
-				if code := run([]string{"validate", "--kind", p.kind, path}, nil, &stdout, &stderr); code != 0 {
-					t.Errorf("%s:%d policy %d (%s): exit %d\n%s%s", file, ln+1, i, p.kind, code, stdout.String(), stderr.String())
-				}
-				n++
-			}
+	for _, p := range pols {
+		path := filepath.Join(dir, fmt.Sprintf("%s-%d-%d.json", p.File, p.Line, p.Index))
+		writeFile(t, path, p.Text)
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"validate", "--kind", p.Kind.String(), path}, nil, &stdout, &stderr); code != 0 {
+			t.Errorf("%s:%d policy %d (%s): exit %d\n%s%s", p.File, p.Line, p.Index, p.Kind, code, stdout.String(), stderr.String())
 		}
 	}
-	if n < 270 {
-		t.Errorf("validated only %d corpus policies", n)
+	if len(pols) < 270 {
+		t.Errorf("validated only %d corpus policies", len(pols))
 	}
-	t.Logf("validated %d corpus policies", n)
+	t.Logf("validated %d corpus policies", len(pols))
 }
 
 // TestValidateWarnings checks how validate reports lint warnings: after

@@ -3,15 +3,13 @@ package lint_test
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/tidwall/gjson"
 
+	"github.com/lambdaiam/lambdaiam/internal/caseload"
 	"github.com/lambdaiam/lambdaiam/policy"
 	"github.com/lambdaiam/lambdaiam/policy/lint"
 )
@@ -26,49 +24,13 @@ type corpusPolicy struct {
 // conformancePolicies returns every policy of every conformance case that
 // expects a decision, with the kind of its field.
 func conformancePolicies(t testing.TB) []corpusPolicy {
-	files, err := filepath.Glob("../../testdata/conformance/*.jsonl")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no conformance files: %v", err)
+	raw, err := caseload.RawPolicies("../../testdata/conformance/*.jsonl")
+	if err != nil {
+		t.Fatalf("conformance policies: %v", err)
 	}
-	var out []corpusPolicy
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for ln, line := range strings.Split(string(data), "\n") {
-			c := gjson.Parse(line)
-			if strings.TrimSpace(line) == "" || c.Get("expect").Str == "Error" {
-				continue
-			}
-			resKind := policy.KindResource
-			if a := strings.ToLower(c.Get("action").Str); strings.HasPrefix(a, "sts:assumerole") || a == "sts:tagsession" || a == "sts:setsourceidentity" {
-				resKind = policy.KindTrust
-			}
-			n := 0
-			add := func(kind policy.Kind, v gjson.Result) {
-				if d := v.Get("document"); d.IsObject() {
-					v = d
-				}
-				if v.IsObject() {
-					out = append(out, corpusPolicy{fmt.Sprintf("%s:%d#%d", filepath.Base(file), ln+1, n), kind, v.Raw})
-					n++
-				}
-			}
-			c.Get("identityPolicies").ForEach(func(_, v gjson.Result) bool { add(policy.KindIdentity, v); return true })
-			add(resKind, c.Get("resourcePolicy"))
-			add(policy.KindBoundary, c.Get("permissionsBoundary"))
-			add(policy.KindSession, c.Get("sessionPolicy"))
-			for _, k := range []struct {
-				field string
-				kind  policy.Kind
-			}{{"scps", policy.KindSCP}, {"rcps", policy.KindRCP}} {
-				c.Get(k.field).ForEach(func(_, level gjson.Result) bool {
-					level.ForEach(func(_, v gjson.Result) bool { add(k.kind, v); return true })
-					return true
-				})
-			}
-		}
+	out := make([]corpusPolicy, len(raw))
+	for i, p := range raw {
+		out[i] = corpusPolicy{fmt.Sprintf("%s:%d#%d", p.File, p.Line, p.Index), p.Kind, p.Text}
 	}
 	return out
 }
