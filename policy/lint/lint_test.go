@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/lambdaiam/lambdaiam/internal/goldenfile"
 	"github.com/lambdaiam/lambdaiam/policy"
 	"github.com/lambdaiam/lambdaiam/policy/lint"
 )
@@ -120,19 +121,7 @@ func TestCorpus(t *testing.T) {
 // golden compares got with the file at path, or rewrites it under -update.
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./policy/lint -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-	}
+	goldenfile.Compare(t, path, got, *update)
 }
 
 // TestManaged lints the AWS managed policies for Lambda of spec table F9,
